@@ -1,0 +1,110 @@
+// Lint rules for the whole repository. Run with `--config .config/eslint.config.js`
+// (the top level of the repository is reserved for the files the product ships with).
+import { fileURLToPath } from 'node:url';
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const noElectron = {
+  name: 'electron',
+  message:
+    'Only the Electron shell (src-main/app, src-main/index.ts, src-preload/index.ts) may import electron.',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', '.cache/**', 'bench/results/**', 'coverage/**'] },
+  { basePath: root },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.ts', '.config/*.js'] },
+        tsconfigRootDir: root,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use a union of string literals (erasable syntax).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  // Layering: the renderer never reaches into main, Electron or Node.
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['**/src-main/**', '../src-main/*'],
+              message: 'The renderer may not import main-process code.',
+            },
+            {
+              group: ['node:*'],
+              message: 'The renderer has no Node APIs; ask main through window.aislecast.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Main-side services, the sandbox, the browser host and the contract never import electron.
+  {
+    files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src-main/app/**', 'src-main/index.ts', 'src-preload/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+  {
+    files: ['src-preload/contract/**/*.ts', 'src-preload/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'The contract is shared with the renderer: no Node APIs.',
+            },
+            { group: ['**/src-main/**'], message: 'The contract may not depend on main.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  prettier,
+);

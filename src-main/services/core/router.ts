@@ -1,0 +1,95 @@
+import { calls } from '../../../src-preload/contract/contract.ts';
+import type { Outcome } from '../../../src-preload/contract/define.ts';
+import type { CallName, ParsedArgsOf, ResultOf } from '../../../src-preload/contract/types.ts';
+import type { Logger } from '../log/logger.ts';
+import { isAppError, localReference } from './errors.ts';
+
+export interface CallContext {
+  /** Where the call came from (the sender frame's origin, or the browser host's page). */
+  readonly origin: string;
+}
+
+/** What a feature implements: one function per declared call, receiving parsed arguments. */
+export type Handlers = {
+  [K in CallName]: (args: ParsedArgsOf<K>, ctx: CallContext) => Promise<ResultOf<K>> | ResultOf<K>;
+};
+
+/** The router: the handlers wrapped with validation and error mapping. Never throws. */
+export type Router = {
+  readonly [K in CallName]: (rawArgs: unknown, ctx: CallContext) => Promise<Outcome<ResultOf<K>>>;
+};
+
+const knownCalls = new Set<string>(Object.keys(calls));
+
+export function isCallName(name: string): name is CallName {
+  return knownCalls.has(name);
+}
+
+export function createRouter(handlers: Handlers, log: Logger): Router {
+  const router: Record<string, (rawArgs: unknown, ctx: CallContext) => Promise<Outcome<unknown>>> =
+    {};
+  for (const name of Object.keys(calls) as CallName[]) {
+    const schema = calls[name].args;
+    const handler = handlers[name] as (args: unknown, ctx: CallContext) => unknown;
+    router[name] = async (rawArgs, ctx) => {
+      const parsed = schema.safeParse(rawArgs);
+      if (!parsed.success) {
+        // Paths and messages only: argument values may hold what the user typed.
+        const issues = parsed.error.issues.map((issue) => ({
+          path: issue.path.join('.'),
+          message: issue.message,
+        }));
+        log.warn({ call: name, issues }, 'rejected malformed call');
+        return {
+          ok: false,
+          error: {
+            code: 'invalid_arguments',
+            service: 'app',
+            message: `The request "${name}" was malformed and was not carried out.`,
+            action: 'Check the highlighted field and try again.',
+            details: { issues },
+          },
+        };
+      }
+      try {
+        return { ok: true, value: await handler(parsed.data, ctx) };
+      } catch (error) {
+        if (isAppError(error)) return { ok: false, error: error.shape };
+        const reference = localReference();
+        log.error({ call: name, err: error, reference }, 'call failed unexpectedly');
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            service: 'app',
+            message: 'Something went wrong inside Aislecast.',
+            action: 'Try again. If it keeps happening, send the log file with this reference.',
+            requestId: reference,
+          },
+        };
+      }
+    };
+  }
+  return Object.freeze(router) as Router;
+}
+
+/** Entry point for transports that receive a call name as untrusted text. */
+export async function dispatch(
+  router: Router,
+  name: unknown,
+  rawArgs: unknown,
+  ctx: CallContext,
+): Promise<Outcome<unknown>> {
+  if (typeof name !== 'string' || !isCallName(name)) {
+    return {
+      ok: false,
+      error: {
+        code: 'unknown_call',
+        service: 'app',
+        message: 'The request named an operation that does not exist.',
+        action: 'Reload the window; if this persists the app files may be damaged.',
+      },
+    };
+  }
+  return (router[name] as (a: unknown, c: CallContext) => Promise<Outcome<unknown>>)(rawArgs, ctx);
+}

@@ -1,0 +1,46 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * - `os`: the OS keychain protects the key (macOS Keychain, Windows DPAPI, libsecret/KWallet).
+ * - `weak`: encryption with a key anyone on the machine can read (Linux `basic_text`, or the
+ *   browser host's key file). Secrets are only written to disk with the user's consent.
+ * - `unavailable`: no encryption at all; secrets stay in memory.
+ */
+export type Protection = 'os' | 'weak' | 'unavailable';
+
+export interface SecretBox {
+  protection(): Promise<Protection>;
+  /** Returns base64 ciphertext. */
+  encrypt(plain: string): Promise<string>;
+  /** Throws when the ciphertext cannot be decrypted (keychain reset, profile copied…). */
+  decrypt(cipher: string): Promise<string>;
+}
+
+/**
+ * AES-256-GCM with a key held by the caller. Used where no OS keychain exists (the browser
+ * host): real encryption, but the key sits next to the data, so it reports `weak`.
+ */
+export function createKeyedSecretBox(key: Buffer, protection: Protection = 'weak'): SecretBox {
+  if (key.length !== 32) throw new Error('SecretBox key must be 32 bytes');
+  return {
+    protection: () => Promise.resolve(protection),
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Promise.resolve(Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'));
+    },
+    decrypt(text) {
+      try {
+        const raw = Buffer.from(text, 'base64');
+        const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+        decipher.setAuthTag(raw.subarray(12, 28));
+        return Promise.resolve(
+          Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'),
+        );
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error('decrypt failed'));
+      }
+    },
+  };
+}

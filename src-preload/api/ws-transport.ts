@@ -1,0 +1,76 @@
+import type { Outcome } from '../contract/define.ts';
+import type { BridgeTransport } from '../contract/types.ts';
+import type { ClientFrame, ServerFrame } from './ws-protocol.ts';
+
+const disconnected = (): Outcome<unknown> => ({
+  ok: false,
+  error: {
+    code: 'bridge_disconnected',
+    service: 'app',
+    message: 'Lost the connection to the Aislecast host.',
+    action: 'Check that the host process is still running, then reload the page.',
+  },
+});
+
+/** Calls made while connecting are queued; a dropped socket fails pending calls and reconnects. */
+export function createWsTransport(url: string): BridgeTransport {
+  let socket: WebSocket | undefined;
+  let nextId = 1;
+  const pending = new Map<number, (outcome: Outcome<unknown>) => void>();
+  const queued: string[] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let retryMs = 250;
+
+  const connect = () => {
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.addEventListener('open', () => {
+      retryMs = 250;
+      for (const frame of queued.splice(0)) ws.send(frame);
+    });
+    ws.addEventListener('message', (message) => {
+      let frame: ServerFrame;
+      try {
+        frame = JSON.parse(String(message.data)) as ServerFrame;
+      } catch {
+        return;
+      }
+      if (frame.type === 'result') {
+        pending.get(frame.id)?.(frame.outcome);
+        pending.delete(frame.id);
+      } else if (frame.type === 'event') {
+        for (const listener of listeners.get(frame.name) ?? []) listener(frame.payload);
+      }
+    });
+    ws.addEventListener('close', () => {
+      // Queued frames die with their pending calls: never run a call whose caller gave up.
+      queued.length = 0;
+      for (const resolve of pending.values()) resolve(disconnected());
+      pending.clear();
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 5000);
+    });
+  };
+  connect();
+
+  return {
+    invoke(name, args) {
+      return new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        const frame: ClientFrame = { type: 'call', id, name, args };
+        const text = JSON.stringify(frame);
+        if (socket?.readyState === WebSocket.OPEN) socket.send(text);
+        else queued.push(text);
+      });
+    },
+    subscribe(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * THE contract: every call the renderer can make and every event main pushes.
+ * Preload, main's router, the renderer and the browser host are all typed from this file.
+ *
+ * To add a feature call: declare its argument schema and result type in `schemas/<feature>.ts`,
+ * add one line to `calls` (name is always `namespace.method`), then implement the handler in
+ * main — the router type fails to compile until every declared call has a handler.
+ */
+import { call, event, returns } from './define.ts';
+import { NoArgs } from './schemas/common.ts';
+import { PingArgs, type AppInfo, type Pong } from './schemas/app.ts';
+import { SettingsPatch, type PublicSettings } from './schemas/settings.ts';
+import type { ConnectionStatus } from './schemas/connection.ts';
+
+export const calls = {
+  'app.info': call(NoArgs, returns<AppInfo>()),
+  'app.ping': call(PingArgs, returns<Pong>()),
+
+  'settings.get': call(NoArgs, returns<PublicSettings>()),
+  'settings.set': call(SettingsPatch, returns<PublicSettings>()),
+
+  'connection.status': call(NoArgs, returns<ConnectionStatus>()),
+  'connection.check': call(NoArgs, returns<ConnectionStatus>()),
+} as const;
+
+export const events = {
+  'settings.changed': event<PublicSettings>(),
+  'connection.changed': event<ConnectionStatus>(),
+} as const;
+
+/** Kinds of media main can serve to the renderer's audio element. */
+export const mediaKinds = ['track', 'audio'] as const;

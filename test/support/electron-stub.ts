@@ -1,0 +1,2 @@
+// Placeholder replaced below when the shell lands.
+export {};
