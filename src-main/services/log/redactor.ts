@@ -9,8 +9,9 @@ const patterns: ReadonlyArray<[RegExp, string]> = [
   [/\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
   [/([?&](?:st|token|access_token)=)[^&\s"'#]+/g, '$1[redacted]'],
   [
-    /"(access_token|refresh_token|stream_token|token|companyToken|company_token|user_api_key|userApiKey|apiKey|api_key|clientKey|client_key|password|secret)"(\s*:\s*)"(?:[^"\\]|\\.)*"/g,
-    '"$1"$2"[redacted]"',
+    // Token fields in JSON, also when that JSON was itself logged as an escaped string.
+    /(\\?")(access_token|refresh_token|stream_token|token|companyToken|company_token|user_api_key|userApiKey|apiKey|api_key|clientKey|client_key|password|secret)(\\?")(\s*:\s*)(\\?")[^"\\]*(\\?")/g,
+    '$1$2$3$4$5[redacted]$6',
   ],
   [
     /\b(x-api-key|x-queye-client-key|authorization)(["']?\s*[:=]\s*["']?)[^\s"',}]+/gi,
