@@ -69,7 +69,8 @@ describe('http client', () => {
     const server = await scriptedServer((req, res, hit) => {
       if (req.method === 'POST' || hit < 3) {
         res.writeHead(503, { 'retry-after': '0' });
-        return res.end('{}');
+        res.end('{}');
+        return;
       }
       res.end('{"ok":true}');
     });
@@ -85,7 +86,10 @@ describe('http client', () => {
 
   it('reports malformed JSON, a reset mid-body and a timeout distinctly', async () => {
     const server = await scriptedServer((req, res) => {
-      if (req.url === '/malformed') return res.end('{"items": [1, 2');
+      if (req.url === '/malformed') {
+        res.end('{"items": [1, 2');
+        return;
+      }
       if (req.url === '/reset') {
         res.writeHead(200, { 'content-length': '1000' });
         res.write('{"items":[');

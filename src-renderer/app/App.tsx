@@ -1,0 +1,88 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BroadcastScreen } from '../features/broadcast/BroadcastScreen.tsx';
+import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
+import { PlayerBar } from '../features/player/PlayerBar.tsx';
+import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { subscribeSettings, useSettings } from '../features/settings/settings-store.ts';
+import { Toaster } from '../ui/Toaster.tsx';
+import { subscribeConnection, useConnection } from './connection-store.ts';
+import { sections, useNavigation, type Section } from './navigation-store.ts';
+import { isPrimaryChord } from './shortcuts.ts';
+import { Sidebar } from './Sidebar.tsx';
+import { useTheme } from './theme.ts';
+
+const screens: Record<Section, () => React.JSX.Element> = {
+  library: LibraryScreen,
+  broadcast: BroadcastScreen,
+  settings: SettingsScreen,
+};
+
+export function App() {
+  const { t } = useTranslation();
+  const section = useNavigation((state) => state.section);
+  const go = useNavigation((state) => state.go);
+  const theme = useSettings((state) => state.settings?.ui.theme);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+  useTheme(theme);
+
+  useEffect(() => {
+    const offSettings = subscribeSettings();
+    const offConnection = subscribeConnection();
+    void useSettings.getState().load();
+    void useConnection.getState().load();
+    return () => {
+      offSettings();
+      offConnection();
+    };
+  }, []);
+
+  // Ctrl/Cmd+1..3 jump between sections from anywhere, even inside text fields.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isPrimaryChord(event)) return;
+      const target = sections[Number(event.key) - 1];
+      if (!target) return;
+      event.preventDefault();
+      go(target);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  // Moving to another section puts focus on its heading so screen readers announce it.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [section]);
+
+  const Screen = screens[section];
+  return (
+    <div className="app-frame">
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(event) => {
+          // The hash holds the route; move focus without touching it.
+          event.preventDefault();
+          heading.current?.focus();
+        }}
+      >
+        {t('skipToContent')}
+      </a>
+      <Sidebar />
+      <main id="main-content" className="main" aria-labelledby="section-title">
+        <h1 id="section-title" className="main__title" tabIndex={-1} ref={heading}>
+          {t(`nav.${section}`)}
+        </h1>
+        <Screen />
+      </main>
+      <PlayerBar />
+      <Toaster />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { Megaphone } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../../app/navigation-store.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+
+export function BroadcastScreen() {
+  const { t } = useTranslation('broadcast');
+  const go = useNavigation((state) => state.go);
+  return (
+    <EmptyState
+      icon={<Megaphone size={40} />}
+      title={t('empty.title')}
+      body={t('empty.body')}
+      action={{ label: t('empty.action'), onClick: () => go('settings', 'musique') }}
+    />
+  );
+}

@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+import { GeneralSettings } from './GeneralSettings.tsx';
+
+export interface SettingsPage {
+  id: string;
+  /** Key in the `settings` i18n namespace. */
+  labelKey: 'pages.general' | 'pages.queye' | 'pages.musique';
+  component: ComponentType;
+}
+
+/** Settings sub-pages, in tab order. Features add their page here. */
+export const settingsPages: SettingsPage[] = [
+  { id: 'general', labelKey: 'pages.general', component: GeneralSettings },
+];

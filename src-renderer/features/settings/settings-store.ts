@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type {
+  PublicSettings,
+  SettingsPatch,
+} from '../../../src-preload/contract/schemas/settings.ts';
+import type { ApiError } from '../../api/api-error.ts';
+import { toApiError } from '../../api/api-error.ts';
+import { api, onEvent } from '../../api/client.ts';
+
+interface SettingsStore {
+  settings?: PublicSettings;
+  error?: ApiError;
+  load: () => Promise<void>;
+  update: (patch: SettingsPatch) => Promise<boolean>;
+}
+
+// A pushed event is newer than any answer to a request sent before it arrived.
+let pushes = 0;
+
+export const useSettings = create<SettingsStore>((set) => ({
+  async load() {
+    try {
+      const before = pushes;
+      const settings = await api.settings.get();
+      if (before === pushes) set({ settings, error: undefined });
+    } catch (error) {
+      set({ error: toApiError(error) });
+    }
+  },
+  async update(patch) {
+    try {
+      set({ settings: await api.settings.set(patch), error: undefined });
+      return true;
+    } catch (error) {
+      set({ error: toApiError(error) });
+      return false;
+    }
+  },
+}));
+
+export function subscribeSettings(): () => void {
+  return onEvent('settings.changed', (settings) => {
+    pushes++;
+    useSettings.setState({ settings });
+  });
+}

@@ -1,0 +1,59 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../../src-renderer/app/App.tsx';
+import { useNavigation } from '../../../src-renderer/app/navigation-store.ts';
+import { installFakeBridge } from '../support/fake-bridge.ts';
+import { defaultSettings, shellHandlers } from '../support/fixtures.ts';
+
+describe('app shell', () => {
+  it('opens on the library with a purposeful empty state', async () => {
+    installFakeBridge(shellHandlers());
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Library');
+    expect(screen.getByText('Connect your Queye library to start')).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByText('Not connected')).toHaveLength(2));
+  });
+
+  it('moves through the sidebar with arrow keys and switches with Ctrl+number', async () => {
+    installFakeBridge(shellHandlers());
+    render(<App />);
+    const library = screen.getByRole('button', { name: /Library/ });
+    library.focus();
+    fireEvent.keyDown(library, { key: 'ArrowUp' });
+    expect(document.activeElement?.getAttribute('data-section')).toBe('settings');
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(document.activeElement?.getAttribute('data-section')).toBe('library');
+    act(() => {
+      fireEvent.keyDown(window, { key: '2', ctrlKey: true });
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Broadcast'),
+    );
+    expect(useNavigation.getState().section).toBe('broadcast');
+    expect(screen.getByRole('button', { name: /Broadcast/ }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+  });
+
+  it('applies the dark theme when the setting says so and follows pushed changes', async () => {
+    const bridge = installFakeBridge(shellHandlers());
+    render(<App />);
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('light'));
+    act(() => bridge.emit('settings.changed', { ...defaultSettings, ui: { theme: 'dark' } }));
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+  });
+
+  it('shows pushed connection changes with the demo label', async () => {
+    const bridge = installFakeBridge(shellHandlers());
+    render(<App />);
+    act(() =>
+      bridge.emit('connection.changed', {
+        queye: { state: 'online', demo: true, detail: 'Connected as u_1' },
+        musique: { state: 'degraded', demo: true },
+      }),
+    );
+    await waitFor(() => expect(screen.getByText('Connected')).toBeTruthy());
+    expect(screen.getByText('Degraded')).toBeTruthy();
+    expect(screen.getAllByText('DEMO')).toHaveLength(2);
+  });
+});

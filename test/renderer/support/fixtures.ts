@@ -1,0 +1,44 @@
+import type { ConnectionStatus } from '../../../src-preload/contract/schemas/connection.ts';
+import type { PublicSettings } from '../../../src-preload/contract/schemas/settings.ts';
+import type { FakeHandlers } from './fake-bridge.ts';
+
+export const defaultSettings: PublicSettings = {
+  app: { mode: 'unset' },
+  ui: { theme: 'system' },
+  queye: { baseUrl: 'https://api.queyemusic.com/v1' },
+  musique: { baseUrl: 'https://api.musique.app/api/v1/integration', profile: 'v1' },
+  player: { volume: 0.8, muted: false },
+};
+
+export const notConfigured: ConnectionStatus = {
+  queye: { state: 'not-configured', demo: false },
+  musique: { state: 'not-configured', demo: false },
+};
+
+/** What the shell calls on start-up, answered with neutral values. */
+export function shellHandlers(overrides: FakeHandlers = {}): FakeHandlers {
+  let settings = structuredClone(defaultSettings);
+  return {
+    'settings.get': () => settings,
+    'settings.set': (patch) => {
+      const p = patch as Partial<PublicSettings>;
+      settings = {
+        ...settings,
+        ...Object.fromEntries(
+          Object.entries(p).map(([k, v]) => [k, { ...settings[k as keyof PublicSettings], ...v }]),
+        ),
+      };
+      return settings;
+    },
+    'connection.status': () => notConfigured,
+    'connection.check': () => notConfigured,
+    'app.info': () => ({
+      name: 'Aislecast',
+      version: '9.9.9',
+      runtime: 'browser-host' as const,
+      platform: 'linux',
+      versions: { node: '22' },
+    }),
+    ...overrides,
+  };
+}
