@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../src-preload/contract/schemas/app.ts';
+import type { CallName } from '../../src-preload/contract/types.ts';
 import { appHandlers } from './app/app-handlers.ts';
 import { connectionHandlers } from './connection/connection-handlers.ts';
 import {
@@ -6,6 +7,7 @@ import {
   type ConnectionMonitor,
 } from './connection/connection-monitor.ts';
 import { createEventBus, type EventBus } from './core/events.ts';
+import type { Feature, FeatureContext } from './core/feature.ts';
 import { createRouter, type Handlers, type Router } from './core/router.ts';
 import type { Logger } from './log/logger.ts';
 import type { Redactor } from './log/redactor.ts';
@@ -41,6 +43,8 @@ export interface Services {
   settings: SettingsService;
   vault: Vault;
   connection: ConnectionMonitor;
+  /** Resolves once every feature's start-up work (cache loads, resumes) has run. */
+  ready: Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -56,15 +60,46 @@ export function createServices(config: ServicesConfig): Services {
   });
   const connection = createConnectionMonitor(events.emit);
   const media = createMediaRouter(log.child({ service: 'media' }));
-  const disposers: Array<() => unknown> = [];
+  const context: FeatureContext = {
+    log,
+    events,
+    settings,
+    vault,
+    redactor: config.redactor,
+    connection,
+    media,
+    dataDir: config.dataDir,
+    fetch: config.fetch ?? ((input, init) => fetch(input, init)),
+  };
 
-  disposers.push(settings.onChange((next) => events.emit('settings.changed', next)));
+  // Features in start-up order; each contributes the handlers for its calls.
+  const features: Array<Feature<CallName>> = [];
+  const add = <K extends CallName>(feature: Feature<K>): Feature<K> => {
+    features.push(feature as unknown as Feature<CallName>);
+    return feature;
+  };
+  const app = add({ handlers: appHandlers(config.appInfo) });
+  const settingsFeature = add({ handlers: settingsHandlers(context.settings) });
+  const connectionFeature = add({ handlers: connectionHandlers(context.connection) });
 
   const handlers: Handlers = {
-    ...appHandlers(config.appInfo),
-    ...settingsHandlers(settings),
-    ...connectionHandlers(connection),
+    ...app.handlers,
+    ...settingsFeature.handlers,
+    ...connectionFeature.handlers,
   };
+
+  const disposers: Array<() => unknown> = [
+    settings.onChange((next) => events.emit('settings.changed', next)),
+  ];
+  const ready = (async () => {
+    for (const feature of features) {
+      try {
+        await feature.start?.();
+      } catch (error) {
+        log.error({ err: error }, 'a feature failed to start');
+      }
+    }
+  })();
 
   return {
     router: createRouter(handlers, log.child({ service: 'router' })),
@@ -73,7 +108,12 @@ export function createServices(config: ServicesConfig): Services {
     settings,
     vault,
     connection,
+    ready,
     async dispose() {
+      await ready;
+      for (const feature of [...features].reverse()) {
+        await feature.dispose?.();
+      }
       for (const dispose of disposers.splice(0).reverse()) await dispose();
     },
   };

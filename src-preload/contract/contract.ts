@@ -21,11 +21,27 @@ export const calls = {
 
   'connection.status': call(NoArgs, returns<ConnectionStatus>()),
   'connection.check': call(NoArgs, returns<ConnectionStatus>()),
+
+  // Demo mode: the built-in sandbox in place of both accounts.
+
+  // Queye Music: sign-in, account and security, library sync and browsing.
+
+  // Playback: stream state and the persisted queue.
+
+  // Musique: token, service status, audio library, uploads, quota, usage log.
 } as const;
 
 export const events = {
   'settings.changed': event<PublicSettings>(),
   'connection.changed': event<ConnectionStatus>(),
+
+  // Demo mode.
+
+  // Queye Music.
+
+  // Playback.
+
+  // Musique.
 } as const;
 
 /** Kinds of media main can serve to the renderer's audio element. */

@@ -1,0 +1,31 @@
+import type { CallName } from '../../../src-preload/contract/types.ts';
+import type { ConnectionMonitor } from '../connection/connection-monitor.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Redactor } from '../log/redactor.ts';
+import type { MediaRouter } from '../media/media-router.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import type { Vault } from '../vault/vault.ts';
+import type { EventBus } from './events.ts';
+import type { Handlers } from './router.ts';
+
+/** What every feature of main receives: the shared services, never Electron. */
+export interface FeatureContext {
+  log: Logger;
+  events: EventBus;
+  settings: SettingsService;
+  vault: Vault;
+  redactor: Redactor;
+  connection: ConnectionMonitor;
+  media: MediaRouter;
+  /** Folder for caches and durable queues (the app's userData). */
+  dataDir: string;
+  fetch: typeof fetch;
+}
+
+/** A feature contributes handlers for its calls and may run work after start-up. */
+export interface Feature<K extends CallName> {
+  handlers: Pick<Handlers, K>;
+  /** Runs once every feature exists (load caches, resume queues); must not throw. */
+  start?(): Promise<void> | void;
+  dispose?(): Promise<void> | void;
+}
