@@ -22,9 +22,7 @@ export function createClient(source: BridgeApi): ClientApi {
     for (const [method, fn] of Object.entries(group as Record<string, unknown>)) {
       if (typeof fn !== 'function') continue;
       wrapped[method] = async (...args: unknown[]) => {
-        const outcome = (await (fn as (...a: unknown[]) => Promise<Outcome<unknown>>)(
-          ...args,
-        ));
+        const outcome = await (fn as (...a: unknown[]) => Promise<Outcome<unknown>>)(...args);
         if (outcome.ok) return outcome.value;
         throw new ApiError(outcome.error);
       };
