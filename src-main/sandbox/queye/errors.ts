@@ -1,0 +1,10 @@
+import type { ApiError, Reply } from '../http/reply.ts';
+
+/** Queye's error envelope: `{"error": {"code", "message", ...details}}`. */
+export function queyeErrorReply(error: ApiError): Reply {
+  return {
+    status: error.status,
+    headers: { ...error.headers },
+    json: { error: { code: error.code, message: error.message, ...error.details } },
+  };
+}

@@ -1,0 +1,39 @@
+import { isoAt } from '../clock.ts';
+import type { Handler, ServiceDefinition } from '../http/pipeline.ts';
+import { ApiError, jsonReply } from '../http/reply.ts';
+import { createRouter } from '../http/router.ts';
+import { artworkRoutes } from './artwork.ts';
+import { authRoutes } from './auth-routes.ts';
+import { queyeErrorReply } from './errors.ts';
+import { libraryRoutes } from './library-routes.ts';
+import type { QueyeRuntime } from './runtime.ts';
+import { streamRoutes } from './stream-routes.ts';
+import { userRoutes } from './user-routes.ts';
+
+/** The Queye Music API under `/v1`, plus the artwork "CDN" path. */
+export function queyeService(rt: QueyeRuntime): ServiceDefinition {
+  const routes = createRouter<Handler>();
+  const health: Record<string, Handler> = {
+    'GET /v1/health': () =>
+      jsonReply(200, { status: 'ok', version: '1.0.0', time: isoAt(rt.clock.now()) }),
+  };
+  for (const table of [
+    health,
+    authRoutes(rt),
+    libraryRoutes(rt),
+    streamRoutes(rt),
+    userRoutes(rt),
+    artworkRoutes(rt),
+  ]) {
+    for (const [route, handler] of Object.entries(table)) routes.add(route, handler);
+  }
+  return {
+    name: 'queye',
+    routes,
+    errorReply: queyeErrorReply,
+    rateLimitError: (retryAfterSec) =>
+      new ApiError(429, 'rate_limited', `Too many requests. Retry after ${retryAfterSec} s.`, {
+        headers: { 'retry-after': String(retryAfterSec) },
+      }),
+  };
+}
