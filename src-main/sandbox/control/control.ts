@@ -146,6 +146,7 @@ export function createControl(deps: ControlDeps): SandboxControl {
         ? state.accounts.clientByKey(options.clientKey)
         : state.demo.client;
       if (!client) throw new Error('Unknown Queye client key');
+      state.accounts.ensureApproved(user, client, clock.now());
       const issued = state.tokens.open(user, client, options.scopes ?? user.scopes, clock.now());
       return {
         accessToken: issued.accessToken,

@@ -83,7 +83,7 @@ export function createLibraryStore(library: GeneratedLibrary, seed: number): Lib
   }
   // Additions draw from their own stream so they are reproducible too.
   const additions = createPrng(seed).fork('additions');
-  let nextId = (tracks.at(-1)?.id ?? 1000) + 1;
+  let nextId = (tracks.at(-1)?.id ?? 0) + 1;
 
   return {
     summary() {

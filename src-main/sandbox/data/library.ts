@@ -120,14 +120,18 @@ export function generateLibrary(options: {
     if (prng.chance(0.92)) album.year = prng.int(1962, 2025);
     const genre = prng.pick(genres);
     const piece = prng.int(0, musicPieces.length - 1);
-    const format = prng.chance(0.04) ? 'wav' : 'mp3';
+    // One album in 25 is lossless (WAV); the fourth always is, so every library has some.
+    const format = albumIndex % 25 === 3 ? 'wav' : 'mp3';
     const batchUpload = prng.chance(0.4);
     const uploadedAt =
       firstUpload + Math.floor((prng.next() * (lastUpload - firstUpload)) / 1000) * 1000;
     const discs = size > 14 && prng.chance(0.7) ? 2 : 1;
     const perDisc = Math.ceil(size / discs);
     const discNumbers = !prng.chance(0.1);
+    let uploadedMs = uploadedAt;
     for (let i = 0; i < size; i++) {
+      // One after another, in album order; or all at once for a bulk upload.
+      if (!batchUpload && i > 0) uploadedMs += prng.int(20, 90) * 1000;
       const track: TrackRecord & { order: number } = {
         id: 0,
         order: albumIndex * 1_000_000 + i,
@@ -137,7 +141,7 @@ export function generateLibrary(options: {
         albumId: album.id,
         trackNumber: (i % perDisc) + 1,
         genre: prng.chance(0.1) ? null : genre,
-        uploadedMs: batchUpload ? uploadedAt : uploadedAt + i * prng.int(20, 90) * 1000,
+        uploadedMs,
         hasArtwork: album.hasArtwork,
         audio: audioFor(piece, format, prng.int(95, 330)),
       };
@@ -147,13 +151,17 @@ export function generateLibrary(options: {
     }
     albums.push(album);
   });
+  // IDs follow upload order; album track lists follow album order (disc, then track).
   drafts.sort((a, b) => a.uploadedMs - b.uploadedMs || a.order - b.order);
   const tracks: TrackRecord[] = drafts.map(({ order: _order, ...track }, index) => ({
     ...track,
-    id: 1001 + index,
+    id: 1 + index,
   }));
   const albumById = new Map(albums.map((album) => [album.id, album]));
-  for (const track of tracks) albumById.get(track.albumId)?.trackIds.push(track.id);
+  const inAlbumOrder = drafts
+    .map((draft, index) => ({ order: draft.order, id: 1 + index, albumId: draft.albumId }))
+    .sort((a, b) => a.order - b.order);
+  for (const entry of inAlbumOrder) albumById.get(entry.albumId)?.trackIds.push(entry.id);
   const playlists = generatePlaylists(prng.fork('playlists'), tracks, options.playlists);
   return { tracks, albums, playlists };
 }

@@ -64,6 +64,8 @@ export interface Accounts {
     scopes: QueyeScope[];
     createdMs: number;
   }): QueyeUser;
+  /** Records the client as approved by the user (tokens issued by the control surface). */
+  ensureApproved(user: QueyeUser, client: QueyeClient, nowMs: number): ClientGrant;
   /** Lets the exchange through or throws `approval_required`. */
   authorize(user: QueyeUser, client: QueyeClient, nowMs: number): ClientGrant;
   decide(
@@ -118,20 +120,23 @@ export function createAccounts(): Accounts {
       usersById.set(id, user);
       return user;
     },
+    ensureApproved(user, client, nowMs) {
+      const grant = user.grants.get(client.id);
+      if (grant?.status === 'approved') return grant;
+      const approved: ClientGrant = {
+        clientId: client.id,
+        status: 'approved',
+        requestedMs: nowMs,
+        lastUsedMs: null,
+        requestId: grant?.requestId ?? `apr_${randomHex(16)}`,
+      };
+      user.grants.set(client.id, approved);
+      return approved;
+    },
     authorize(user, client, nowMs) {
       const grant = user.grants.get(client.id);
       if (grant?.status === 'approved') return grant;
-      if (!grant && !user.locked) {
-        const approved: ClientGrant = {
-          clientId: client.id,
-          status: 'approved',
-          requestedMs: nowMs,
-          lastUsedMs: null,
-          requestId: `apr_${randomHex(16)}`,
-        };
-        user.grants.set(client.id, approved);
-        return approved;
-      }
+      if (!grant && !user.locked) return accounts.ensureApproved(user, client, nowMs);
       let pending = grant;
       if (pending?.status !== 'pending') {
         pending = {
