@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ClientFrame, ServerFrame } from '../../src-preload/api/ws-protocol.ts';
+import {
+  decodeFrame,
+  encodeFrame,
+  type ClientFrame,
+  type ServerFrame,
+} from '../../src-preload/api/ws-protocol.ts';
 import { dispatch } from '../services/core/router.ts';
 import { createServices, type Services } from '../services/create-services.ts';
 import { createNodeRuntime, type NodeRuntimeOptions } from '../services/runtime/node-runtime.ts';
@@ -79,7 +84,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     );
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1_000_000 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4_000_000 });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', origin).pathname;
     if (
@@ -94,7 +99,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   const send = (ws: WebSocket, frame: ServerFrame) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    if (ws.readyState === ws.OPEN) ws.send(encodeFrame(frame));
   };
   sockets.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     const callOrigin = req.headers.origin ?? origin;
@@ -104,7 +109,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         const text = Array.isArray(data)
           ? Buffer.concat(data).toString('utf8')
           : Buffer.from(data as ArrayBuffer).toString('utf8');
-        frame = JSON.parse(text) as ClientFrame;
+        frame = decodeFrame<ClientFrame>(text);
       } catch {
         return;
       }

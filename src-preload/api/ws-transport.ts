@@ -1,6 +1,6 @@
 import type { Outcome } from '../contract/define.ts';
 import type { BridgeTransport } from '../contract/types.ts';
-import type { ClientFrame, ServerFrame } from './ws-protocol.ts';
+import { decodeFrame, encodeFrame, type ClientFrame, type ServerFrame } from './ws-protocol.ts';
 
 const disconnected = (): Outcome<unknown> => ({
   ok: false,
@@ -31,7 +31,7 @@ export function createWsTransport(url: string): BridgeTransport {
     ws.addEventListener('message', (message) => {
       let frame: ServerFrame;
       try {
-        frame = JSON.parse(String(message.data)) as ServerFrame;
+        frame = decodeFrame<ServerFrame>(String(message.data));
       } catch {
         return;
       }
@@ -59,7 +59,7 @@ export function createWsTransport(url: string): BridgeTransport {
         const id = nextId++;
         pending.set(id, resolve);
         const frame: ClientFrame = { type: 'call', id, name, args };
-        const text = JSON.stringify(frame);
+        const text = encodeFrame(frame);
         if (socket?.readyState === WebSocket.OPEN) socket.send(text);
         else queued.push(text);
       });
