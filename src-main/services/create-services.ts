@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../src-preload/contract/schemas/app.ts';
+import type { SandboxOptions } from '../sandbox/index.ts';
 import type { CallName } from '../../src-preload/contract/types.ts';
 import { appHandlers } from './app/app-handlers.ts';
 import { connectionHandlers } from './connection/connection-handlers.ts';
@@ -7,6 +8,7 @@ import {
   type ConnectionMonitor,
 } from './connection/connection-monitor.ts';
 import { createEventBus, type EventBus } from './core/events.ts';
+import { createDemoFeature } from './demo/demo-feature.ts';
 import type { Feature, FeatureContext } from './core/feature.ts';
 import { createRouter, type Handlers, type Router } from './core/router.ts';
 import type { Logger } from './log/logger.ts';
@@ -33,6 +35,8 @@ export interface ServicesConfig {
   redactor: Redactor;
   /** Electron passes `net.fetch` (system proxy and certificates); Node uses global fetch. */
   fetch?: typeof fetch;
+  /** Overrides for the in-process demo sandbox (tests and benchmarks). */
+  demoSandbox?: SandboxOptions;
 }
 
 export interface Services {
@@ -81,11 +85,16 @@ export function createServices(config: ServicesConfig): Services {
   const app = add({ handlers: appHandlers(config.appInfo) });
   const settingsFeature = add({ handlers: settingsHandlers(context.settings) });
   const connectionFeature = add({ handlers: connectionHandlers(context.connection) });
+  // Last, so the services it points at the sandbox exist before it starts.
+  const demo = add(
+    createDemoFeature(context, { participants: [], sandboxOptions: config.demoSandbox }),
+  );
 
   const handlers: Handlers = {
     ...app.handlers,
     ...settingsFeature.handlers,
     ...connectionFeature.handlers,
+    ...demo.handlers,
   };
 
   const disposers: Array<() => unknown> = [

@@ -11,6 +11,7 @@ import { NoArgs } from './schemas/common.ts';
 import { PingArgs, type AppInfo, type Pong } from './schemas/app.ts';
 import { SettingsPatch, type PublicSettings } from './schemas/settings.ts';
 import type { ConnectionStatus } from './schemas/connection.ts';
+import { DemoStopArgs, type DemoStatus } from './schemas/demo.ts';
 
 export const calls = {
   'app.info': call(NoArgs, returns<AppInfo>()),
@@ -23,6 +24,9 @@ export const calls = {
   'connection.check': call(NoArgs, returns<ConnectionStatus>()),
 
   // Demo mode: the built-in sandbox in place of both accounts.
+  'demo.status': call(NoArgs, returns<DemoStatus>()),
+  'demo.start': call(NoArgs, returns<DemoStatus>()),
+  'demo.stop': call(DemoStopArgs, returns<DemoStatus>()),
 
   // Queye Music: sign-in, account and security, library sync and browsing.
 
@@ -36,6 +40,7 @@ export const events = {
   'connection.changed': event<ConnectionStatus>(),
 
   // Demo mode.
+  'demo.changed': event<DemoStatus>(),
 
   // Queye Music.
 

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BroadcastScreen } from '../features/broadcast/BroadcastScreen.tsx';
+import { DemoBanner } from '../features/demo/DemoBanner.tsx';
+import { subscribeDemo, useDemo } from '../features/demo/demo-store.ts';
+import { WelcomeDialog } from '../features/demo/WelcomeDialog.tsx';
 import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
 import { PlayerBar } from '../features/player/PlayerBar.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
@@ -30,11 +33,14 @@ export function App() {
   useEffect(() => {
     const offSettings = subscribeSettings();
     const offConnection = subscribeConnection();
+    const offDemo = subscribeDemo();
     void useSettings.getState().load();
     void useConnection.getState().load();
+    void useDemo.getState().load();
     return () => {
       offSettings();
       offConnection();
+      offDemo();
     };
   }, []);
 
@@ -76,12 +82,14 @@ export function App() {
       </a>
       <Sidebar />
       <main id="main-content" className="main" aria-labelledby="section-title">
+        <DemoBanner />
         <h1 id="section-title" className="main__title" tabIndex={-1} ref={heading}>
           {t(`nav.${section}`)}
         </h1>
         <Screen />
       </main>
       <PlayerBar />
+      <WelcomeDialog />
       <Toaster />
     </div>
   );

@@ -2,11 +2,12 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import broadcast from './en/broadcast.json';
 import common from './en/common.json';
+import demo from './en/demo.json';
 import library from './en/library.json';
 import player from './en/player.json';
 import settings from './en/settings.json';
 
-export const resources = { en: { common, library, broadcast, settings, player } } as const;
+export const resources = { en: { common, library, broadcast, settings, player, demo } } as const;
 
 /** Each feature owns a namespace file under `i18n/en/`; `common` holds the shared words. */
 export function initI18n(language = 'en') {

@@ -7,13 +7,17 @@ import {
   type NodeRuntimeOptions,
 } from '../../src-main/services/runtime/node-runtime.ts';
 
-/** Real services over a throw-away user-data folder, with every log line captured. */
-export async function createTestServices(options: Partial<NodeRuntimeOptions> = {}): Promise<{
+export interface TestServices {
   services: Services;
   dir: string;
   logs: string[];
   cleanup(): Promise<void>;
-}> {
+}
+
+/** Real services over a throw-away user-data folder, with every log line captured. */
+export async function createTestServices(
+  options: Partial<NodeRuntimeOptions> = {},
+): Promise<TestServices> {
   const dir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'aislecast-test-')));
   const logs: string[] = [];
   const runtime = createNodeRuntime({

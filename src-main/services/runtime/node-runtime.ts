@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import pkg from '../../../package.json' with { type: 'json' };
+import type { SandboxOptions } from '../../sandbox/index.ts';
 import type { ServicesConfig } from '../create-services.ts';
 import { createLogger, type LoggerOptions } from '../log/logger.ts';
 import { createRedactor } from '../log/redactor.ts';
@@ -20,6 +21,8 @@ export interface NodeRuntimeOptions {
   /** Extra sink for scrubbed log lines. */
   logSink?: (line: string) => void;
   secretBox?: SecretBox;
+  /** Passed to the services as `demoSandbox`. */
+  demoSandbox?: SandboxOptions;
 }
 
 function keyFile(dir: string): Buffer {
@@ -72,6 +75,7 @@ export function createNodeRuntime(options: NodeRuntimeOptions): {
     dataDir: options.userDataDir,
     logger: managed.logger,
     redactor,
+    demoSandbox: options.demoSandbox,
   };
   return { config, close: () => managed.close() };
 }

@@ -11,13 +11,22 @@ interface SettingsStore {
   settings?: PublicSettings;
   error?: ApiError;
   load: () => Promise<void>;
+  /** Applies the change at once and rolls it back if main refuses it. */
   update: (patch: SettingsPatch) => Promise<boolean>;
+}
+
+function merge(settings: PublicSettings, patch: SettingsPatch): PublicSettings {
+  const next = { ...settings } as Record<string, object>;
+  for (const [section, values] of Object.entries(patch)) {
+    if (values) next[section] = { ...next[section], ...values };
+  }
+  return next as unknown as PublicSettings;
 }
 
 // A pushed event is newer than any answer to a request sent before it arrived.
 let pushes = 0;
 
-export const useSettings = create<SettingsStore>((set) => ({
+export const useSettings = create<SettingsStore>((set, get) => ({
   async load() {
     try {
       const before = pushes;
@@ -28,11 +37,13 @@ export const useSettings = create<SettingsStore>((set) => ({
     }
   },
   async update(patch) {
+    const previous = get().settings;
+    if (previous) set({ settings: merge(previous, patch) });
     try {
       set({ settings: await api.settings.set(patch), error: undefined });
       return true;
     } catch (error) {
-      set({ error: toApiError(error) });
+      set({ settings: previous, error: toApiError(error) });
       return false;
     }
   },

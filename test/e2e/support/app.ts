@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { defaultAudioCacheDir } from '../../../src-main/sandbox/index.ts';
 import {
   startBrowserHost,
   type BrowserHost,
@@ -14,6 +15,8 @@ export interface RunningApp {
   userDataDir: string;
   /** Stops the host (keeping its user data) and starts a fresh one on the same folder. */
   restart(): Promise<void>;
+  /** Answers the first-run welcome with "Decide later". */
+  dismissWelcome(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,8 @@ export async function openApp(
   options: Partial<BrowserHostOptions> = {},
 ): Promise<RunningApp> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'aislecast-e2e-')));
+  // The demo sandbox encodes audio only when a stream asks for it, from a shared disk cache.
+  options = { demoSandbox: { warmAudio: false, audioCacheDir: defaultAudioCacheDir }, ...options };
   const context = await browser.newContext();
   const page = await context.newPage();
   const pageErrors: string[] = [];
@@ -41,6 +46,10 @@ export async function openApp(
       host = await startBrowserHost({ ...options, userDataDir, logLevel: 'warn' });
       await page.goto(host.url);
       await page.locator('#section-title').waitFor();
+    },
+    async dismissWelcome() {
+      await page.getByRole('button', { name: 'Decide later' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
     },
     async close() {
       await context.close();

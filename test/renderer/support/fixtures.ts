@@ -2,8 +2,9 @@ import type { ConnectionStatus } from '../../../src-preload/contract/schemas/con
 import type { PublicSettings } from '../../../src-preload/contract/schemas/settings.ts';
 import type { FakeHandlers } from './fake-bridge.ts';
 
+/** Settings of a returning user (the first-run welcome has been answered). */
 export const defaultSettings: PublicSettings = {
-  app: { mode: 'unset' },
+  app: { mode: 'accounts' },
   ui: { theme: 'system' },
   queye: { baseUrl: 'https://api.queyemusic.com/v1' },
   musique: { baseUrl: 'https://api.musique.app/api/v1/integration', profile: 'v1' },
@@ -31,6 +32,7 @@ export function shellHandlers(overrides: FakeHandlers = {}): FakeHandlers {
       return settings;
     },
     'connection.status': () => notConfigured,
+    'demo.status': () => ({ active: false, busy: false }),
     'connection.check': () => notConfigured,
     'app.info': () => ({
       name: 'Aislecast',
