@@ -103,8 +103,10 @@ export function receiveUpload(ctx: RequestContext, dir: string): Promise<Receive
       out = sink;
       fileDone = new Promise<void>((done, broken) => {
         sink.once('finish', done);
-        sink.once('error', broken);
+        sink.on('error', broken);
       });
+      // A refused upload destroys the sink mid-write; nobody waits for this promise then.
+      fileDone.catch(() => undefined);
       stream.on('limit', () => fail(tooLarge()));
       stream.on('data', (chunk: Buffer) => {
         if (settled) return;
@@ -118,7 +120,9 @@ export function receiveUpload(ctx: RequestContext, dir: string): Promise<Receive
           sink.once('drain', () => stream.resume());
         }
       });
-      stream.on('end', () => sink.end());
+      stream.on('end', () => {
+        if (!settled) sink.end();
+      });
     });
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) fail(badRequest(`The field "${name}" is too long.`));

@@ -126,7 +126,7 @@ describe('stream bytes', () => {
 
 describe('stream tokens', () => {
   it('refuses missing, unknown, other-track and expired tokens with invalid_stream_token', async () => {
-    const [a, b] = await tracks();
+    const [a, b] = tracks();
     const url = await streamUrl(a!.id);
     const token = new URL(url).searchParams.get('st')!;
     const base = `${sandbox().queye.baseUrl}/stream`;
