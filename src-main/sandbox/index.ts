@@ -55,6 +55,8 @@ export interface SandboxHandle {
   /** The store network (External IDs with names, regions, time zones). */
   stores: readonly Store[];
   seed: number;
+  /** Uploads live under `<dataDir>/uploads`. */
+  dataDir: string;
   /** Wall time `startSandbox` took. */
   startupMs: number;
   control: SandboxControl;
@@ -181,6 +183,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     credentials,
     stores,
     seed: resolved.seed,
+    dataDir,
     startupMs: Math.round((performance.now() - started) * 10) / 10,
     control,
     close,

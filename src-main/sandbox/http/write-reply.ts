@@ -91,17 +91,17 @@ export async function writeReply(
   }
   try {
     if (delivery.kind === 'reset') {
+      // Headers and the first bytes reach the client, then the connection is torn down.
       const head = await firstBytes(body, delivery.afterBytes ?? 0);
-      if (head.length > 0) await new Promise<void>((resolve) => res.write(head, () => resolve()));
-      else res.flushHeaders();
+      await new Promise<void>((resolve) => res.write(head, () => resolve()));
       res.socket?.resetAndDestroy();
-      return;
+    } else if (delivery.kind === 'slow') {
+      await pipeline(Readable.from(throttled(body, delivery.bytesPerSec, signal)), res, { signal });
+    } else if (body instanceof Readable) {
+      await pipeline(body, res, { signal });
+    } else {
+      res.end(body);
     }
-    const source =
-      delivery.kind === 'slow'
-        ? Readable.from(throttled(body, delivery.bytesPerSec, signal))
-        : body;
-    await pipeline(source instanceof Readable ? source : Readable.from([source]), res, { signal });
   } catch {
     discard(body);
     if (!res.destroyed) res.destroy();

@@ -59,13 +59,18 @@ export interface SendBook {
 
 export function createSendBook(): SendBook {
   const sends: SendRecord[] = [];
+  // Only these are looked at on every call, however many sends have gone out.
+  let unsettled: SendRecord[] = [];
   return {
     add(record) {
       sends.push(record);
+      unsettled.push(record);
     },
     settle(nowMs, audio) {
-      for (const send of sends) {
-        if (send.settled || send.dueMs > nowMs) continue;
+      if (!unsettled.some((send) => send.dueMs <= nowMs)) return;
+      const due = unsettled.filter((send) => send.dueMs <= nowMs);
+      unsettled = unsettled.filter((send) => send.dueMs > nowMs);
+      for (const send of due) {
         send.settled = true;
         const item = audio.get(send.audioId);
         if (!item) continue;
