@@ -22,14 +22,16 @@ export type FaultSpec = {
   path?: string;
   times?: number;
   skip?: number;
-  /** For `status` and a `reset` before the answer: run the real handler first (its effects
-   * happen, e.g. a send is accepted), then fail anyway — an outcome the client cannot know. */
+  /** Run the real handler first, so its effects happen (a send is accepted), then: `status`
+   * fails anyway, `reset` (without `afterBytes`) hangs up, `delay` holds the answer back. The
+   * client cannot know the outcome — what a timeout or a lost connection after the fact means. */
   runHandler?: boolean;
 } &
   /** Answer this status with the service's own error envelope. */
   (
     | { kind: 'status'; status: number; code?: string; message?: string }
-    /** Hold the request this long, then handle it normally (a timeout when long enough). */
+    /** Hold the request this long, then handle it normally (a timeout when long enough); with
+     * `runHandler`, handle it at once and hold the answer instead. */
     | { kind: 'delay'; ms: number }
     /** Handle normally but trickle the body out at this rate. */
     | { kind: 'slowBody'; bytesPerSec: number }
@@ -132,9 +134,11 @@ export function createFaultRegistry(): FaultRegistry {
       if (!fault) return { reply: await route(), delivery: { kind: 'normal' } };
       const applied = { fault: fault.kind };
       switch (fault.kind) {
-        case 'delay':
+        case 'delay': {
+          const early = fault.runHandler ? await route() : undefined;
           await sleep(fault.ms, undefined, { signal: ctx.signal });
-          return { reply: await route(), delivery: { kind: 'normal' }, ...applied };
+          return { reply: early ?? (await route()), delivery: { kind: 'normal' }, ...applied };
+        }
         case 'status': {
           if (fault.runHandler) discard(await route());
           const error =

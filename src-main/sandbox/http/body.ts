@@ -37,11 +37,17 @@ export async function readJsonBody(
   acceptBody();
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > limit) throw badRequest(`The request body is larger than ${limit} bytes.`);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > limit) break;
+      chunks.push(chunk);
+    }
+  } catch {
+    // The client hung up mid-body: a bad request, not a sandbox failure.
+    throw badRequest('The request body was cut off before it was complete.');
   }
+  if (total > limit) throw badRequest(`The request body is larger than ${limit} bytes.`);
   const text = Buffer.concat(chunks).toString('utf8');
   try {
     return JSON.parse(text) as unknown;

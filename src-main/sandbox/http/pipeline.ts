@@ -146,8 +146,34 @@ export function createPipeline(
       signal: deps.closing,
     };
     const isControl = ctx.path === controlPrefix || ctx.path.startsWith(`${controlPrefix}/`);
-    let outcome: FaultOutcome;
+    let outcome: FaultOutcome | undefined;
     let error: string | undefined;
+    let closed = false;
+    // Logged once the answer is known *and* the connection is done with — in either order: a
+    // client may hang up before a slow handler finishes, and what the handler did still counts.
+    const record = () => {
+      if (isControl || !closed || !outcome) return;
+      const status = outcome.reply.status;
+      const durationMs = Math.round((performance.now() - started) * 100) / 100;
+      deps.log({
+        at: isoAt(deps.now()),
+        service: service.name,
+        method: ctx.method,
+        path: ctx.path,
+        query: url.search,
+        status,
+        durationMs,
+        requestId,
+        ...(outcome.fault ? { fault: outcome.fault } : {}),
+        ...(res.writableFinished ? {} : { aborted: true }),
+        ...(error ? { error } : {}),
+      });
+      service.completed?.(ctx, { status, durationMs });
+    };
+    res.once('close', () => {
+      closed = true;
+      record();
+    });
     try {
       outcome = isControl
         ? { reply: await deps.control(ctx), delivery: { kind: 'normal' } }
@@ -157,26 +183,9 @@ export function createPipeline(
       const internal = new ApiError(500, 'internal_error', 'The sandbox failed unexpectedly.');
       outcome = { reply: service.errorReply(internal), delivery: { kind: 'normal' } };
     }
-    const { reply, delivery, fault } = outcome;
+    const { reply, delivery } = outcome;
     Object.assign(reply.headers, ctx.extraHeaders, { 'x-request-id': requestId });
-    res.once('close', () => {
-      if (isControl) return;
-      const durationMs = Math.round((performance.now() - started) * 100) / 100;
-      deps.log({
-        at: isoAt(deps.now()),
-        service: service.name,
-        method: ctx.method,
-        path: ctx.path,
-        query: url.search,
-        status: reply.status,
-        durationMs,
-        requestId,
-        ...(fault ? { fault } : {}),
-        ...(res.writableFinished ? {} : { aborted: true }),
-        ...(error ? { error } : {}),
-      });
-      service.completed?.(ctx, { status: reply.status, durationMs });
-    });
+    record();
     await writeReply(req, res, reply, deps.closing, delivery);
   }
 

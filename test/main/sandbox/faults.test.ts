@@ -99,6 +99,46 @@ describe('fault injection', () => {
     ).rejects.toThrow();
   });
 
+  it('still carries out a call whose client gave up waiting, and logs what really happened', async () => {
+    const audio = (
+      await fetchJson<{ items: Array<{ id: string }> }>(`${sandbox().musique.v1BaseUrl}/audio`, {
+        headers: musiqueHeaders(sandbox()),
+      })
+    ).body.items[0]!.id;
+    const store = sandbox().stores[77]!.externalId;
+    sandbox().control.addFault({
+      kind: 'delay',
+      runHandler: true,
+      ms: 300,
+      method: 'POST',
+      path: '/api/v1/integration/audio/*/send',
+      times: 1,
+    });
+    const send = fetch(`${sandbox().musique.v1BaseUrl}/audio/${audio}/send`, {
+      method: 'POST',
+      headers: { ...musiqueHeaders(sandbox()), 'content-type': 'application/json' },
+      body: JSON.stringify({ externalIds: [store] }),
+      signal: AbortSignal.timeout(50),
+    });
+    await expect(send).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(
+      sandbox()
+        .control.ledger()
+        .filter((entry) => entry.externalId === store),
+    ).toHaveLength(1);
+    expect(
+      sandbox()
+        .control.requests({ pathPrefix: `/api/v1/integration/audio/${audio}/send` })
+        .at(-1),
+    ).toMatchObject({ status: 200, fault: 'delay', aborted: true });
+    const logs = await fetchJson<{ items: Array<{ method: string; status: number }> }>(
+      `${sandbox().musique.origin}/api/integration/logs?method=POST`,
+      { headers: musiqueHeaders(sandbox()) },
+    );
+    expect(logs.body.items[0]).toMatchObject({ method: 'POST', status: 200 });
+  });
+
   it('trickles a body out slowly, intact', async () => {
     const url = await streamUrl();
     sandbox().control.addFault({
