@@ -1,5 +1,6 @@
 import type { AudioBank, AudioBankStats } from '../audio/audio-bank.ts';
 import type { SandboxClock } from '../clock.ts';
+import type { LibrarySummary } from '../data/library-store.ts';
 import type { Store } from '../data/stores.ts';
 import type { RequestLogEntry, ServiceName } from '../http/pipeline.ts';
 import { randomAlphanumeric } from '../ids.ts';
@@ -49,6 +50,8 @@ export interface SandboxControl {
   addTracks(count: number): Array<Record<string, unknown>>;
   /** Every track as the API lists it, in listing order. */
   tracks(): Array<Record<string, unknown>>;
+  /** What `GET /library/summary` answers (cheap, unlike `tracks().length` on a big library). */
+  librarySummary(): LibrarySummary;
 
   /** Any token: Queye access, refresh or stream, or Musique (which cannot expire: revoked). */
   expireToken(token: string): void;
@@ -163,6 +166,7 @@ export function createControl(deps: ControlDeps): SandboxControl {
         .addTracks(count, clock.now())
         .map((track) => trackJson(track, deps.queyeOrigin()));
     },
+    librarySummary: () => queye.state.library.summary(),
     tracks: () => queye.state.library.tracks().map((track) => trackJson(track, deps.queyeOrigin())),
 
     expireToken(token) {

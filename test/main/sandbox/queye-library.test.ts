@@ -64,6 +64,7 @@ describe('library tracks', () => {
       3,
     );
     expect(body.last_upload_at).toBe(tracks.at(-1)!.uploaded_at);
+    expect(sandbox().control.librarySummary()).toEqual(body);
   });
 
   it('has varied metadata with optional fields sometimes missing', async () => {
