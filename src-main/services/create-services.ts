@@ -14,6 +14,7 @@ import { createRouter, type Handlers, type Router } from './core/router.ts';
 import type { Logger } from './log/logger.ts';
 import type { Redactor } from './log/redactor.ts';
 import { createMediaRouter, type MediaRouter } from './media/media-router.ts';
+import { createMusiqueFeature } from './musique/musique-feature.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
 import {
   createSettingsService,
@@ -85,6 +86,7 @@ export function createServices(config: ServicesConfig): Services {
   const app = add({ handlers: appHandlers(config.appInfo) });
   const settingsFeature = add({ handlers: settingsHandlers(context.settings) });
   const connectionFeature = add({ handlers: connectionHandlers(context.connection) });
+  const musique = add(createMusiqueFeature(context));
   // Last, so the services it points at the sandbox exist before it starts.
   const demo = add(
     createDemoFeature(context, { participants: [], sandboxOptions: config.demoSandbox }),
@@ -94,6 +96,7 @@ export function createServices(config: ServicesConfig): Services {
     ...app.handlers,
     ...settingsFeature.handlers,
     ...connectionFeature.handlers,
+    ...musique.handlers,
     ...demo.handlers,
   };
 

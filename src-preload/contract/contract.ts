@@ -11,6 +11,25 @@ import { NoArgs } from './schemas/common.ts';
 import { PingArgs, type AppInfo, type Pong } from './schemas/app.ts';
 import { SettingsPatch, type PublicSettings } from './schemas/settings.ts';
 import type { ConnectionStatus } from './schemas/connection.ts';
+import {
+  AudioIdArgs,
+  GenerateTokenArgs,
+  TokenArgs,
+  UploadBeginArgs,
+  UploadChunkArgs,
+  UploadIdArgs,
+  UploadStartArgs,
+  UsageLogArgs,
+  type AudioItem,
+  type FileCheck,
+  type LibrarySnapshot,
+  type MusiqueAccount,
+  type MusiqueServiceStatus,
+  type QuotaSnapshot,
+  type UploadProgress,
+  type UploadTicket,
+  type UsageLogPage,
+} from './schemas/musique.ts';
 import { DemoStopArgs, type DemoStatus } from './schemas/demo.ts';
 
 export const calls = {
@@ -33,6 +52,24 @@ export const calls = {
   // Playback: stream state and the persisted queue.
 
   // Musique: token, service status, audio library, uploads, quota, usage log.
+  'musique.account': call(NoArgs, returns<MusiqueAccount>()),
+  'musique.connect': call(TokenArgs, returns<MusiqueAccount>()),
+  'musique.generateToken': call(GenerateTokenArgs, returns<MusiqueAccount>()),
+  'musique.testToken': call(NoArgs, returns<MusiqueAccount>()),
+  'musique.revokeToken': call(NoArgs, returns<MusiqueAccount>()),
+  'musique.forget': call(NoArgs, returns<MusiqueAccount>()),
+  'musique.serviceStatus': call(NoArgs, returns<MusiqueServiceStatus>()),
+  'musique.quota': call(NoArgs, returns<QuotaSnapshot>()),
+  'musique.library': call(NoArgs, returns<LibrarySnapshot>()),
+  'musique.refreshLibrary': call(NoArgs, returns<LibrarySnapshot>()),
+  'musique.getAudio': call(AudioIdArgs, returns<AudioItem>()),
+  'musique.deleteAudio': call(AudioIdArgs, returns<LibrarySnapshot>()),
+  'musique.uploadBegin': call(UploadBeginArgs, returns<UploadTicket>()),
+  'musique.uploadChunk': call(UploadChunkArgs, returns<{ received: number }>()),
+  'musique.uploadCheck': call(UploadIdArgs, returns<FileCheck>()),
+  'musique.uploadStart': call(UploadStartArgs, returns<UploadProgress>()),
+  'musique.uploadCancel': call(UploadIdArgs, returns<UploadProgress | null>()),
+  'musique.usageLog': call(UsageLogArgs, returns<UsageLogPage>()),
 } as const;
 
 export const events = {
@@ -47,6 +84,10 @@ export const events = {
   // Playback.
 
   // Musique.
+  'musique.accountChanged': event<MusiqueAccount>(),
+  'musique.quotaChanged': event<QuotaSnapshot>(),
+  'musique.libraryChanged': event<LibrarySnapshot>(),
+  'musique.uploadProgress': event<UploadProgress>(),
 } as const;
 
 /** Kinds of media main can serve to the renderer's audio element. */

@@ -1,0 +1,310 @@
+/**
+ * The Musique account: which token is in use, against which host and route profile, and what
+ * the token may do. The saved account lives in the vault (`musique.apiToken`, plus the last
+ * test result as `musique.account`); the demo's temporary credentials live in memory only and
+ * take precedence while set. The renderer only ever sees `view()` — a hint, never the token.
+ */
+import type { ApiErrorShape } from '../../../src-preload/contract/define.ts';
+import {
+  cleanToken,
+  tokenParts,
+  type MusiqueAccount,
+} from '../../../src-preload/contract/schemas/musique.ts';
+import type { MusiqueProfile } from '../../../src-preload/contract/schemas/settings.ts';
+import { appError, isAppError } from '../core/errors.ts';
+import type { HttpClient } from '../http/http-client.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import { maskSecret } from '../vault/mask.ts';
+import type { Vault } from '../vault/vault.ts';
+import { createMusiqueApi, type MusiqueApi } from './client.ts';
+import { musiqueRoutes, type MusiqueRoutes } from './routes.ts';
+
+export const tokenSecret = 'musique.apiToken';
+export const accountSecret = 'musique.account';
+
+/** What `POST /api/integration/test` last said about the token. */
+export interface AccountFacts {
+  externalId?: string;
+  userId?: number;
+  permissions: string[];
+  testedAt?: string;
+}
+
+export interface Session {
+  token: string;
+  profile: MusiqueProfile;
+  baseUrl: string;
+  routes: MusiqueRoutes;
+  api: MusiqueApi;
+  demo: boolean;
+  facts: AccountFacts;
+  /** Musique refused the token (revoked…), or it could not be checked (offline…). */
+  rejected?: ApiErrorShape;
+  unchecked?: ApiErrorShape;
+}
+
+export interface TemporaryCredentials {
+  apiToken: string;
+  /** The v1 base URL (the legacy paths hang from the same host). */
+  baseUrl: string;
+  profile?: MusiqueProfile;
+}
+
+export interface AccountStore {
+  load(): Promise<void>;
+  session(): Session | undefined;
+  view(): MusiqueAccount;
+  /** Validates a pasted token's shape (nothing is sent for a malformed one). */
+  prepareToken(raw: string): string;
+  /**
+   * Makes `token` the saved account. With `requireCheck`, only once Musique has accepted it;
+   * without (a token just generated, which exists at Musique whatever happens next), it is kept
+   * even when the check fails, and the session says why.
+   */
+  save(token: string, options: { requireCheck: boolean }): Promise<Session>;
+  /** Re-tests the session's token; a refusal marks the session rejected. */
+  test(): Promise<Session>;
+  /** Forgets the saved account (vault entries); the caller revokes first if wanted. */
+  wipe(): Promise<void>;
+  useTemporary(credentials: TemporaryCredentials): Promise<Session>;
+  clearTemporary(): void;
+  /** A call with the session's token was refused as a token problem. */
+  markRejected(session: Session, error: ApiErrorShape): void;
+  /** Settings changed (base URL or profile): the saved session follows. */
+  reconfigure(): boolean;
+  onChange(listener: () => void): () => void;
+}
+
+const fieldError = (field: string, code: string, message: string, action: string) =>
+  appError(code, message, { action, details: { field } });
+
+function readFacts(raw: string | undefined): AccountFacts {
+  if (!raw) return { permissions: [] };
+  try {
+    const parsed = JSON.parse(raw) as Partial<AccountFacts>;
+    return {
+      permissions: Array.isArray(parsed.permissions)
+        ? parsed.permissions.filter((p) => typeof p === 'string')
+        : [],
+      ...(typeof parsed.externalId === 'string' ? { externalId: parsed.externalId } : {}),
+      ...(typeof parsed.userId === 'number' ? { userId: parsed.userId } : {}),
+      ...(typeof parsed.testedAt === 'string' ? { testedAt: parsed.testedAt } : {}),
+    };
+  } catch {
+    return { permissions: [] };
+  }
+}
+
+export function createAccountStore(options: {
+  vault: Vault;
+  settings: SettingsService;
+  http: HttpClient;
+  /** Aborted at shutdown: ends every request made with a session's token. */
+  lifetime?: AbortSignal;
+  now?: () => number;
+}): AccountStore {
+  const { vault, settings, http, lifetime } = options;
+  const now = options.now ?? Date.now;
+  let saved: Session | undefined;
+  let temporary: Session | undefined;
+  let unreadable: ApiErrorShape | undefined;
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
+
+  const build = (
+    token: string,
+    profile: MusiqueProfile,
+    baseUrl: string,
+    demo: boolean,
+    facts: AccountFacts,
+  ): Session => {
+    const routes = musiqueRoutes(profile, baseUrl);
+    return {
+      token,
+      profile,
+      baseUrl,
+      routes,
+      api: createMusiqueApi(http, routes, token, lifetime),
+      demo,
+      facts,
+    };
+  };
+
+  const fromSettings = (token: string, facts: AccountFacts) => {
+    const { baseUrl, profile } = settings.get().musique;
+    return build(token, profile, baseUrl, false, facts);
+  };
+
+  /** Asks Musique about the token; the session records the answer. */
+  const check = async (session: Session): Promise<Session> => {
+    try {
+      const result = await session.api.testToken();
+      if (!result.valid) {
+        throw appError('token_rejected', 'Musique says this API token is not valid.', {
+          action: 'Generate a new token in Settings → Musique, or paste a current one.',
+        });
+      }
+      session.facts = {
+        permissions: result.permissions,
+        testedAt: new Date(now()).toISOString(),
+        ...(result.externalId ? { externalId: result.externalId } : {}),
+        ...(result.userId !== undefined ? { userId: result.userId } : {}),
+      };
+      delete session.rejected;
+      delete session.unchecked;
+      return session;
+    } catch (error) {
+      if (isAppError(error) && (error.shape.status === 401 || error.code === 'token_rejected'))
+        session.rejected = error.shape;
+      else if (isAppError(error)) session.unchecked = error.shape;
+      throw error;
+    }
+  };
+
+  const persistFacts = async (session: Session) => {
+    if (session === saved) await vault.set(accountSecret, JSON.stringify(session.facts));
+  };
+
+  const store: AccountStore = {
+    async load() {
+      const token = await vault.get(tokenSecret);
+      const status = await vault.status();
+      if (status.dropped.includes(tokenSecret)) {
+        unreadable = appError(
+          'token_unreadable',
+          'The saved Musique token could not be decrypted on this computer.',
+          { action: 'Paste the token again, or generate a new one.' },
+        ).shape;
+      }
+      saved = token ? fromSettings(token, readFacts(await vault.get(accountSecret))) : undefined;
+      changed();
+    },
+    session: () => temporary ?? saved,
+    view() {
+      const session = temporary ?? saved;
+      const { baseUrl, profile } = session ?? settings.get().musique;
+      if (!session) {
+        return {
+          status: 'none',
+          demo: false,
+          permissions: [],
+          profile,
+          baseUrl,
+          ...(unreadable ? { error: unreadable } : {}),
+        };
+      }
+      const parts = tokenParts(session.token);
+      const { facts } = session;
+      const error = session.rejected ?? session.unchecked;
+      return {
+        status: session.rejected ? 'rejected' : 'connected',
+        demo: session.demo,
+        tokenHint: maskSecret(session.token),
+        permissions: facts.permissions,
+        profile,
+        baseUrl,
+        ...(parts ? { environment: parts.environment } : {}),
+        ...(facts.externalId ? { externalId: facts.externalId } : {}),
+        ...(facts.userId !== undefined ? { userId: facts.userId } : {}),
+        ...(facts.testedAt ? { testedAt: facts.testedAt } : {}),
+        ...(error ? { error } : {}),
+      };
+    },
+    prepareToken(raw) {
+      const token = cleanToken(raw);
+      if (!token) {
+        throw fieldError(
+          'token',
+          'token_empty',
+          'Paste the API token first.',
+          'Copy the token Musique gave you and paste it here.',
+        );
+      }
+      if (!tokenParts(token)) {
+        throw fieldError(
+          'token',
+          'token_malformed',
+          'This does not look like a Musique API token (expected companyPrefix_environment_hash, e.g. msk_live_1a2b…).',
+          'Copy the whole token again; nothing was sent to Musique.',
+        );
+      }
+      return token;
+    },
+    async save(token, { requireCheck }) {
+      const candidate = fromSettings(token, { permissions: [] });
+      try {
+        await check(candidate);
+      } catch (error) {
+        if (requireCheck || !isAppError(error)) throw error;
+      }
+      await vault.set(tokenSecret, token);
+      saved = candidate;
+      unreadable = undefined;
+      await persistFacts(candidate);
+      changed();
+      return candidate;
+    },
+    async test() {
+      const session = temporary ?? saved;
+      if (!session) {
+        throw appError('not_connected', 'No Musique account is connected.', {
+          action: 'Paste an API token or generate one in Settings → Musique.',
+        });
+      }
+      try {
+        await check(session);
+        await persistFacts(session);
+        return session;
+      } finally {
+        changed();
+      }
+    },
+    async wipe() {
+      await vault.deleteAll('musique.');
+      saved = undefined;
+      unreadable = undefined;
+      changed();
+    },
+    async useTemporary(credentials) {
+      const token = cleanToken(credentials.apiToken);
+      const session = build(token, credentials.profile ?? 'v1', credentials.baseUrl, true, {
+        permissions: [],
+      });
+      temporary = session;
+      try {
+        await check(session);
+      } catch (error) {
+        // A demo that cannot reach its sandbox still counts as in use (and says why).
+        if (!isAppError(error)) throw error;
+      } finally {
+        changed();
+      }
+      return session;
+    },
+    clearTemporary() {
+      if (!temporary) return;
+      temporary = undefined;
+      changed();
+    },
+    markRejected(session, error) {
+      if (session.rejected?.code === error.code) return;
+      session.rejected = error;
+      changed();
+    },
+    reconfigure() {
+      if (!saved) return false;
+      const { baseUrl, profile } = settings.get().musique;
+      if (saved.baseUrl === baseUrl && saved.profile === profile) return false;
+      saved = fromSettings(saved.token, saved.facts);
+      changed();
+      return true;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return store;
+}

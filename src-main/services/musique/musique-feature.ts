@@ -1,0 +1,139 @@
+/**
+ * The Musique feature: the broadcaster's account, service status, quota, audio library,
+ * uploads, usage log, and the `audio` media kind for previews. Also the demo's entry points,
+ * `useTemporaryCredentials` / `clearTemporaryCredentials`, which point the feature at the
+ * built-in sandbox without touching the vault or the settings.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MusiqueAccount } from '../../../src-preload/contract/schemas/musique.ts';
+import type { CallName } from '../../../src-preload/contract/types.ts';
+import type { Feature, FeatureContext } from '../core/feature.ts';
+import type { TemporaryCredentials } from './account.ts';
+import { accountHandlers } from './account-handlers.ts';
+import { libraryHandlers } from './library-handlers.ts';
+import { createAudioMediaProvider } from './media-provider.ts';
+import { createMusiqueRuntime, type MusiqueFeatureOptions } from './runtime.ts';
+
+export type { TemporaryCredentials } from './account.ts';
+export type { MusiqueFeatureOptions } from './runtime.ts';
+
+type MusiqueCall = Extract<CallName, `musique.${string}`>;
+
+export type MusiqueFeature = Feature<MusiqueCall> & {
+  /**
+   * Connects with these credentials held in memory only (never the vault or the settings),
+   * reported with `demo: true`. Resolves with the account view, also when the token could not
+   * be checked (the view then carries the error).
+   */
+  useTemporaryCredentials(credentials: TemporaryCredentials): Promise<MusiqueAccount>;
+  /** Drops the temporary credentials and returns to the saved account (or none). */
+  clearTemporaryCredentials(): Promise<MusiqueAccount>;
+};
+
+export function createMusiqueFeature(
+  context: FeatureContext,
+  options: MusiqueFeatureOptions = {},
+): MusiqueFeature {
+  const rt = createMusiqueRuntime(context, options);
+  const { account, library, status, quota } = rt;
+  const log = context.log.child({ service: 'musique' });
+
+  // Whenever the session changes (connect, revoke, demo, settings), everything that belongs to
+  // one account follows: quota, status, which cached library is shown, the connection state.
+  let identity: string | undefined;
+  let libraryKey: string | undefined;
+  const follow = async () => {
+    const session = account.session();
+    const next = session
+      ? `${session.demo}|${session.token}|${session.profile}|${session.baseUrl}`
+      : undefined;
+    if (next !== identity) {
+      identity = next;
+      quota.reset();
+      status.reset();
+    }
+    const key = rt.libraryKey(session);
+    if (key !== libraryKey) {
+      libraryKey = key;
+      await library.use(session && key ? { api: session.api, key } : undefined);
+    }
+    context.events.emit('musique.accountChanged', account.view());
+    status.publish(session);
+  };
+  let following: Promise<void> = Promise.resolve();
+  const onAccountChange = () => {
+    following = following.then(follow).catch((error: unknown) => {
+      log.error({ err: error }, 'could not switch Musique accounts');
+    });
+  };
+
+  /** Token test and health, in the background: the sidebar learns how Musique is doing. */
+  let probing: Promise<void> | undefined;
+  const probe = () =>
+    (probing ??= (async () => {
+      const session = account.session();
+      if (!session || rt.lifetime.signal.aborted) return;
+      await rt.guard(session, () => account.test()).catch(() => undefined);
+      await status.check(session).catch(() => undefined);
+    })().finally(() => {
+      probing = undefined;
+    }));
+
+  context.media.register(
+    'audio',
+    createAudioMediaProvider({
+      fetch: context.fetch,
+      log,
+      async resolve(id) {
+        const session = account.session();
+        if (!session) return undefined;
+        const item =
+          library.known(id) ??
+          (await rt.guard(session, () => session.api.get(id)).catch(() => undefined));
+        if (!item?.url) return undefined;
+        return { url: item.url, apiRoot: session.routes.root, token: session.token };
+      },
+    }),
+  );
+
+  const disposers: Array<() => unknown> = [
+    account.onChange(onAccountChange),
+    context.settings.onChange(() => {
+      if (account.reconfigure()) void following.then(probe);
+    }),
+  ];
+  return {
+    handlers: { ...accountHandlers(rt), ...libraryHandlers(rt) },
+    async start() {
+      context.connection.setProbe('musique', async () => {
+        await probe();
+        await following;
+        return context.connection.status().musique;
+      });
+      await mkdir(join(context.dataDir, 'musique'), { recursive: true });
+      // Staged files of an earlier run have no owner any more: the renderer's File is gone.
+      await rt.staging.clear();
+      await account.load();
+      await following;
+      void probe();
+    },
+    async dispose() {
+      for (const dispose of disposers.splice(0)) dispose();
+      rt.lifetime.abort();
+      await probing;
+      await following;
+      await rt.staging.clear();
+    },
+    async useTemporaryCredentials(credentials) {
+      await account.useTemporary(credentials);
+      await following;
+      return account.view();
+    },
+    async clearTemporaryCredentials() {
+      account.clearTemporary();
+      await following;
+      return account.view();
+    },
+  };
+}
