@@ -13,6 +13,7 @@ import type { Feature, FeatureContext } from './core/feature.ts';
 import { createRouter, type Handlers, type Router } from './core/router.ts';
 import type { Logger } from './log/logger.ts';
 import type { Redactor } from './log/redactor.ts';
+import { createLibraryFeature } from './library/library-feature.ts';
 import { createMediaRouter, type MediaRouter } from './media/media-router.ts';
 import { createMusiqueFeature } from './musique/musique-feature.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
@@ -21,7 +22,9 @@ import {
   type SettingsService,
   type SettingsStore,
 } from './settings/settings-service.ts';
+import { createQueyeFeature } from './queye/queye-feature.ts';
 import type { SecretBox } from './vault/secret-box.ts';
+import { vaultHandlers } from './vault/vault-handlers.ts';
 import { createVault, type CipherStore, type Vault } from './vault/vault.ts';
 
 /** Everything main's services need from their host (the Electron shell or the browser host). */
@@ -86,6 +89,10 @@ export function createServices(config: ServicesConfig): Services {
   const app = add({ handlers: appHandlers(config.appInfo) });
   const settingsFeature = add({ handlers: settingsHandlers(context.settings) });
   const connectionFeature = add({ handlers: connectionHandlers(context.connection) });
+  const vaultFeature = add({ handlers: vaultHandlers(context) });
+  const queye = createQueyeFeature(context);
+  add(queye);
+  const library = add(createLibraryFeature(context, queye.connection));
   const musique = add(createMusiqueFeature(context));
   // Last, so the services it points at the sandbox exist before it starts.
   const demo = add(
@@ -96,6 +103,9 @@ export function createServices(config: ServicesConfig): Services {
     ...app.handlers,
     ...settingsFeature.handlers,
     ...connectionFeature.handlers,
+    ...vaultFeature.handlers,
+    ...queye.handlers,
+    ...library.handlers,
     ...musique.handlers,
     ...demo.handlers,
   };

@@ -31,6 +31,25 @@ import {
   type UsageLogPage,
 } from './schemas/musique.ts';
 import { DemoStopArgs, type DemoStatus } from './schemas/demo.ts';
+import {
+  QueyeAccessLogArgs,
+  QueyeCredentialsArgs,
+  QueyeDecideClientArgs,
+  QueyeKeepRotatedKeyArgs,
+  type QueyeAccessLogPage,
+  type QueyeClientInfo,
+  type QueyeKeyInfo,
+  type QueyeRotatedKey,
+  type QueyeStatus,
+  type QueyeTestResult,
+} from './schemas/queye.ts';
+import {
+  LibrarySyncArgs,
+  type LibrarySnapshot as TrackLibrarySnapshot,
+  type LibraryStatus,
+  type SyncProgress,
+} from './schemas/library.ts';
+import { VaultWeakStorageArgs, type VaultStatus } from './schemas/vault.ts';
 
 export const calls = {
   'app.info': call(NoArgs, returns<AppInfo>()),
@@ -48,6 +67,27 @@ export const calls = {
   'demo.stop': call(DemoStopArgs, returns<DemoStatus>()),
 
   // Queye Music: sign-in, account and security, library sync and browsing.
+  // The vault's state and the weak-storage choice are shared with Musique.
+  'vault.status': call(NoArgs, returns<VaultStatus>()),
+  'vault.setWeakStorage': call(VaultWeakStorageArgs, returns<VaultStatus>()),
+  'queye.status': call(NoArgs, returns<QueyeStatus>()),
+  'queye.test': call(QueyeCredentialsArgs, returns<QueyeTestResult>()),
+  'queye.connect': call(QueyeCredentialsArgs, returns<QueyeStatus>()),
+  'queye.reconnect': call(NoArgs, returns<QueyeStatus>()),
+  'queye.retryApproval': call(NoArgs, returns<QueyeStatus>()),
+  'queye.cancelApproval': call(NoArgs, returns<QueyeStatus>()),
+  'queye.signOut': call(NoArgs, returns<QueyeStatus>()),
+  'queye.keyInfo': call(NoArgs, returns<QueyeKeyInfo>()),
+  'queye.rotateKey': call(NoArgs, returns<QueyeRotatedKey>()),
+  'queye.keepRotatedKey': call(QueyeKeepRotatedKeyArgs, returns<QueyeStatus>()),
+  'queye.lockKey': call(NoArgs, returns<QueyeKeyInfo>()),
+  'queye.clients': call(NoArgs, returns<QueyeClientInfo[]>()),
+  'queye.decideClient': call(QueyeDecideClientArgs, returns<QueyeClientInfo>()),
+  'queye.accessLog': call(QueyeAccessLogArgs, returns<QueyeAccessLogPage>()),
+  'library.status': call(NoArgs, returns<LibraryStatus>()),
+  'library.snapshot': call(NoArgs, returns<TrackLibrarySnapshot | null>()),
+  'library.sync': call(LibrarySyncArgs, returns<LibraryStatus>()),
+  'library.cancelSync': call(NoArgs, returns<LibraryStatus>()),
 
   // Playback: stream state and the persisted queue.
 
@@ -80,6 +120,10 @@ export const events = {
   'demo.changed': event<DemoStatus>(),
 
   // Queye Music.
+  'vault.changed': event<VaultStatus>(),
+  'queye.changed': event<QueyeStatus>(),
+  'library.changed': event<LibraryStatus>(),
+  'library.progress': event<SyncProgress>(),
 
   // Playback.
 

@@ -1,0 +1,334 @@
+import type { ApiErrorShape } from '../../../src-preload/contract/define.ts';
+import type {
+  LibrarySnapshot,
+  LibraryStatus,
+  SyncProgress,
+} from '../../../src-preload/contract/schemas/library.ts';
+import { isAbortError, isAppError, localReference } from '../core/errors.ts';
+import type { FeatureContext } from '../core/feature.ts';
+import type { Clock } from '../queye/clock.ts';
+import type { QueyeAccountRef, QueyeConnection } from '../queye/queye-connection.ts';
+import { cacheFormat, createLibraryCache } from './library-cache.ts';
+import {
+  fullSync,
+  incrementalSync,
+  SyncInterrupted,
+  type FullSyncPosition,
+  type LibraryData,
+  type SyncDeps,
+} from './sync-engine.ts';
+import { createTrackTable } from './track-table.ts';
+
+export interface LibraryServiceOptions {
+  clock: Clock;
+  /** Save a checkpoint every so many pages of a full sync (0: only when it stops). */
+  checkpointEvery?: number;
+  /** Minimum spacing of progress events. */
+  progressEveryMs?: number;
+}
+
+interface Active {
+  account: QueyeAccountRef;
+  data?: LibraryData;
+  loading?: Promise<void>;
+  /** An interrupted full sync's position, to continue from. */
+  position?: FullSyncPosition;
+}
+
+/**
+ * The library of the signed-in Queye account: loaded from its cache file as soon as the account
+ * is known (before, and without, the network), kept fresh by syncs, and served to the renderer
+ * as a columnar snapshot. One sync runs at a time; a failed or cancelled full sync leaves a
+ * checkpoint (in memory and on disk) that the next sync continues from.
+ */
+export function createLibraryService(
+  context: FeatureContext,
+  connection: QueyeConnection,
+  options: LibraryServiceOptions,
+) {
+  const log = context.log.child({ service: 'library' });
+  const cache = createLibraryCache(context.dataDir, log);
+  const { clock } = options;
+  let active: Active | undefined;
+  let revision = 0;
+  let running: { controller: AbortController; done: Promise<void> } | undefined;
+  let progress: SyncProgress | undefined;
+  let lastError: ApiErrorShape | undefined;
+  let lastProgressAt = 0;
+  let lastPhase: string | undefined;
+
+  const blocked = (): LibraryStatus['blocked'] => {
+    const state = connection.status().state;
+    if (state === 'signed-out') return 'signed-out';
+    if (state === 'awaiting-approval') return 'awaiting-approval';
+    if (context.connection.status().queye.state === 'offline') return 'offline';
+    return undefined;
+  };
+
+  const status = (): LibraryStatus => {
+    const data = active?.data;
+    const why = active ? blocked() : undefined;
+    return {
+      state: !active ? 'none' : data ? 'ready' : 'loading',
+      revision,
+      demo: active?.account.demo ?? false,
+      trackCount: data?.tracks.count ?? 0,
+      synced: data?.sync.lastSyncAt !== undefined,
+      ...(progress ? { syncing: progress } : {}),
+      ...(data?.sync.lastSyncAt ? { lastSyncAt: data.sync.lastSyncAt } : {}),
+      resumable: active?.position !== undefined,
+      ...(lastError ? { lastError } : {}),
+      ...(why ? { blocked: why } : {}),
+    };
+  };
+
+  let lastEmitted = '';
+  const emit = () => {
+    const next = status();
+    const text = JSON.stringify(next);
+    if (text === lastEmitted) return;
+    lastEmitted = text;
+    context.events.emit('library.changed', next);
+  };
+
+  const onProgress = (next: SyncProgress) => {
+    const starting = progress === undefined;
+    progress = next;
+    const now = performance.now();
+    if (
+      starting ||
+      next.phase !== lastPhase ||
+      now - lastProgressAt >= (options.progressEveryMs ?? 100)
+    ) {
+      lastProgressAt = now;
+      lastPhase = next.phase;
+      context.events.emit('library.progress', next);
+      if (starting) emit();
+    }
+  };
+
+  const save = async (account: QueyeAccountRef, data: LibraryData) => {
+    try {
+      await cache.save({
+        ...cacheFormat,
+        accountKey: account.key,
+        savedAt: new Date(clock.now()).toISOString(),
+        sync: data.sync,
+        ...(data.summary ? { summary: data.summary } : {}),
+        albums: data.albums,
+        playlists: data.playlists,
+        tracks: data.tracks.stored(),
+      });
+    } catch (error) {
+      // The library in memory is fine; the next sync tries the write again.
+      log.error({ err: error }, 'could not save the library cache');
+    }
+  };
+
+  const saveCheckpoint = async (account: QueyeAccountRef, position: FullSyncPosition) => {
+    try {
+      await cache.saveCheckpoint({
+        ...cacheFormat,
+        accountKey: account.key,
+        savedAt: new Date(clock.now()).toISOString(),
+        cursor: position.cursor,
+        startedAt: position.startedAt,
+        ...(position.newestUploadedAt
+          ? {
+              newestUploadedAt: position.newestUploadedAt,
+              newestUploadedMs: position.newestUploadedMs,
+            }
+          : {}),
+        tracks: position.tracks.stored(),
+      });
+    } catch (error) {
+      log.warn({ err: error }, 'could not save the sync checkpoint');
+    }
+  };
+
+  const activate = (account: QueyeAccountRef) => {
+    cancel();
+    const entry: Active = { account };
+    active = entry;
+    revision++;
+    entry.loading = (async () => {
+      const started = performance.now();
+      const [cached, checkpoint] = await Promise.all([
+        cache.load(account.key),
+        cache.loadCheckpoint(account.key),
+      ]);
+      if (active !== entry) return;
+      entry.data = cached
+        ? {
+            tracks: createTrackTable(cached.tracks),
+            albums: cached.albums,
+            playlists: cached.playlists,
+            ...(cached.summary ? { summary: cached.summary } : {}),
+            sync: cached.sync,
+          }
+        : {
+            tracks: createTrackTable(),
+            albums: [],
+            playlists: [],
+            sync: {},
+          };
+      if (checkpoint) {
+        entry.position = {
+          cursor: checkpoint.cursor,
+          tracks: createTrackTable(checkpoint.tracks),
+          startedAt: checkpoint.startedAt,
+          ...(checkpoint.newestUploadedAt
+            ? {
+                newestUploadedAt: checkpoint.newestUploadedAt,
+                newestUploadedMs: checkpoint.newestUploadedMs,
+              }
+            : {}),
+        };
+      }
+      revision++;
+      log.info(
+        {
+          tracks: entry.data.tracks.count,
+          fromCache: cached !== undefined,
+          resumable: checkpoint !== undefined,
+          ms: Math.round(performance.now() - started),
+        },
+        'library loaded',
+      );
+      emit();
+    })();
+    emit();
+    return entry.loading;
+  };
+
+  const deactivate = () => {
+    cancel();
+    if (!active) return;
+    active = undefined;
+    revision++;
+    lastError = undefined;
+    emit();
+  };
+
+  const run = async (entry: Active, mode: 'auto' | 'full') => {
+    await entry.loading;
+    const data = entry.data;
+    if (active !== entry || !data) return;
+    const controller = running!.controller;
+    const deps: SyncDeps = {
+      request: (request) => connection.request(request),
+      log,
+      now: () => clock.now(),
+      onProgress,
+      checkpointEvery: options.checkpointEvery ?? 125,
+      onCheckpoint: (position) => saveCheckpoint(entry.account, position),
+    };
+    const full =
+      mode === 'full' ||
+      entry.position !== undefined ||
+      data.sync.newestUploadedAt === undefined ||
+      data.sync.fullSyncDue === true;
+    const countBefore = data.tracks.count;
+    const started = performance.now();
+    try {
+      if (full) {
+        const resume = mode === 'full' ? undefined : entry.position;
+        if (resume) log.info({ tracks: resume.tracks.count }, 'resuming the library sync');
+        const result = await fullSync(deps, { signal: controller.signal, resume, previous: data });
+        if (active !== entry) return;
+        onProgress({ ...progress!, phase: 'saving' });
+        entry.data = result.data;
+        entry.position = undefined;
+        revision++;
+        emit();
+        await save(entry.account, result.data);
+        await cache.removeCheckpoint(entry.account.key);
+        lastError = result.metadataError ? shapeOf(result.metadataError) : undefined;
+      } else {
+        const result = await incrementalSync(deps, data, { signal: controller.signal });
+        if (result.changed) {
+          revision++;
+          emit();
+          await save(entry.account, data);
+        }
+        lastError = undefined;
+      }
+      log.info(
+        {
+          kind: full ? 'full' : 'incremental',
+          tracks: entry.data?.tracks.count,
+          ms: Math.round(performance.now() - started),
+        },
+        'library sync finished',
+      );
+    } catch (error) {
+      const cause = error instanceof SyncInterrupted ? error.cause : error;
+      if (error instanceof SyncInterrupted && error.position && active === entry) {
+        entry.position = error.position;
+        await saveCheckpoint(entry.account, error.position);
+      }
+      if (!full && data.tracks.count !== countBefore) revision++;
+      if (controller.signal.aborted || isAbortError(cause)) {
+        log.info('library sync cancelled');
+      } else {
+        lastError = shapeOf(cause);
+        log.warn({ code: lastError.code, requestId: lastError.requestId }, 'library sync failed');
+      }
+    }
+  };
+
+  const sync = (mode: 'auto' | 'full' = 'auto'): Promise<void> => {
+    const entry = active;
+    if (!entry || running) return running?.done ?? Promise.resolve();
+    if (!connection.canRequest()) return Promise.resolve();
+    const controller = new AbortController();
+    const current = { controller, done: Promise.resolve() };
+    running = current;
+    current.done = run(entry, mode).finally(() => {
+      if (running === current) running = undefined;
+      progress = undefined;
+      lastPhase = undefined;
+      emit();
+    });
+    return current.done;
+  };
+
+  function cancel() {
+    running?.controller.abort(new DOMException('Sync cancelled', 'AbortError'));
+  }
+
+  return {
+    status,
+    emit,
+    activate,
+    deactivate,
+    sync,
+    cancel,
+    active: () => active,
+    running: () => running?.done,
+    snapshot(): LibrarySnapshot | null {
+      const data = active?.data;
+      if (!data) return null;
+      return {
+        revision,
+        tracks: data.tracks.snapshot(),
+        albums: data.albums,
+        playlists: data.playlists,
+        ...(data.summary ? { summary: data.summary } : {}),
+      };
+    },
+  };
+}
+
+export type LibraryService = ReturnType<typeof createLibraryService>;
+
+function shapeOf(error: unknown): ApiErrorShape {
+  if (isAppError(error)) return error.shape;
+  return {
+    code: 'sync_failed',
+    service: 'app',
+    message: 'The library sync stopped unexpectedly.',
+    action: 'Try “Sync now” again; the sync continues where it stopped.',
+    requestId: localReference(),
+  };
+}

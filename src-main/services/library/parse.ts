@@ -1,0 +1,170 @@
+import type {
+  AlbumInfo,
+  LibrarySummary,
+  PlaylistInfo,
+} from '../../../src-preload/contract/schemas/library.ts';
+
+/**
+ * Tolerant readers for Queye's library answers. The object fields are not documented, so
+ * every field but an ID is optional, unknown fields are ignored, and numbers may come as
+ * numeric strings. An item without a usable ID is skipped (and counted), never a crash.
+ */
+
+type Json = Record<string, unknown>;
+
+export interface TrackRow {
+  id: number;
+  title: string;
+  artist: string;
+  album: string;
+  albumId: string;
+  genre: string;
+  format: string;
+  artworkUrl: string;
+  /** Seconds; 0 when unknown. */
+  duration: number;
+  year: number;
+  trackNumber: number;
+  discNumber: number;
+  size: number;
+  /** Milliseconds since the epoch; 0 when unknown. */
+  uploadedAt: number;
+  /** `uploaded_at` exactly as received, for `uploaded_after` (its format is the server's). */
+  uploadedAtRaw?: string;
+}
+
+export interface Page {
+  items: unknown[];
+  nextCursor?: string;
+}
+
+const object = (value: unknown): Json =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+
+// U+001F joins text columns for transport and storage; other control characters only hurt.
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u001f\u007f]+/g;
+
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') {
+    const cleaned = value.replace(controls, ' ');
+    return cleaned === value ? value : cleaned.trim();
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+export function numberOf(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : 0;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : 0;
+  }
+  return 0;
+}
+
+/** A list answer: `{items, next_cursor}`, or the list under `key` / `data`, or a bare array. */
+export function pageOf(data: unknown, key: string): Page {
+  if (Array.isArray(data)) return { items: data };
+  const body = object(data);
+  let items: unknown[] = [];
+  for (const name of ['items', key, 'data']) {
+    const value = body[name];
+    if (Array.isArray(value)) {
+      items = value;
+      break;
+    }
+  }
+  const next = body.next_cursor ?? body.nextCursor;
+  return typeof next === 'string' && next !== '' ? { items, nextCursor: next } : { items };
+}
+
+const idOf = (raw: Json): number | undefined => {
+  const id = numberOf(raw.id ?? raw.track_id);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+};
+
+export function trackRowOf(item: unknown): TrackRow | undefined {
+  const raw = object(item);
+  const id = idOf(raw);
+  if (id === undefined) return undefined;
+  const album = textOf(raw.album ?? raw.album_title);
+  const artist = textOf(raw.artist);
+  const uploadedRaw = typeof raw.uploaded_at === 'string' ? raw.uploaded_at : undefined;
+  const uploadedAt = uploadedRaw ? Date.parse(uploadedRaw) : NaN;
+  const durationMs = numberOf(raw.duration_ms);
+  const rawAlbumId = textOf(raw.album_id ?? raw.albumId);
+  return {
+    id,
+    title: textOf(raw.title ?? raw.name),
+    artist,
+    album,
+    // Without an album ID, tracks of the same titled album still group together.
+    albumId: rawAlbumId || (album ? `~${artist.toLowerCase()}|${album.toLowerCase()}` : ''),
+    genre: textOf(raw.genre),
+    format: textOf(raw.format).toLowerCase(),
+    artworkUrl: textOf(raw.artwork_url ?? raw.artworkUrl),
+    duration: numberOf(raw.duration) || durationMs / 1000,
+    year: numberOf(raw.year),
+    trackNumber: numberOf(raw.track_number ?? raw.trackNumber),
+    discNumber: numberOf(raw.disc_number ?? raw.discNumber),
+    size: numberOf(raw.size),
+    uploadedAt: Number.isFinite(uploadedAt) ? uploadedAt : 0,
+    ...(uploadedRaw && Number.isFinite(uploadedAt) ? { uploadedAtRaw: uploadedRaw } : {}),
+  };
+}
+
+const optionalText = (value: unknown): string | undefined => textOf(value) || undefined;
+const optionalNumber = (value: unknown): number | undefined => {
+  const n = numberOf(value);
+  return n > 0 ? n : undefined;
+};
+
+export function albumOf(item: unknown): AlbumInfo | undefined {
+  const raw = object(item);
+  const id = textOf(raw.id ?? raw.album_id);
+  if (!id) return undefined;
+  const album: AlbumInfo = { id, title: textOf(raw.title ?? raw.name), artist: textOf(raw.artist) };
+  const year = optionalNumber(raw.year);
+  const trackCount = optionalNumber(raw.track_count ?? raw.trackCount);
+  const duration = optionalNumber(raw.duration);
+  const artworkUrl = optionalText(raw.artwork_url ?? raw.artworkUrl);
+  if (year) album.year = year;
+  if (trackCount) album.trackCount = trackCount;
+  if (duration) album.duration = duration;
+  if (artworkUrl) album.artworkUrl = artworkUrl;
+  return album;
+}
+
+export function playlistOf(item: unknown): Omit<PlaylistInfo, 'trackIds'> | undefined {
+  const raw = object(item);
+  const id = textOf(raw.id ?? raw.playlist_id);
+  if (!id) return undefined;
+  const playlist: Omit<PlaylistInfo, 'trackIds'> = {
+    id,
+    name: textOf(raw.name ?? raw.title),
+    description: textOf(raw.description),
+    trackCount: numberOf(raw.track_count ?? raw.trackCount),
+  };
+  const duration = optionalNumber(raw.duration);
+  const updatedAt = optionalText(raw.updated_at ?? raw.updatedAt);
+  if (duration) playlist.duration = duration;
+  if (updatedAt) playlist.updatedAt = updatedAt;
+  return playlist;
+}
+
+export function summaryOf(data: unknown): LibrarySummary | undefined {
+  const raw = object(data);
+  if (!Object.keys(raw).length) return undefined;
+  const summary: LibrarySummary = {
+    trackCount: numberOf(raw.track_count ?? raw.trackCount ?? raw.tracks),
+    albumCount: numberOf(raw.album_count ?? raw.albumCount ?? raw.albums),
+    playlistCount: numberOf(raw.playlist_count ?? raw.playlistCount ?? raw.playlists),
+    totalDuration: numberOf(raw.total_duration ?? raw.totalDuration),
+  };
+  const storage = optionalNumber(raw.storage_bytes ?? raw.storageBytes);
+  const lastUpload = optionalText(raw.last_upload_at ?? raw.lastUploadAt);
+  if (storage) summary.storageBytes = storage;
+  if (lastUpload) summary.lastUploadAt = lastUpload;
+  return summary;
+}

@@ -1,0 +1,70 @@
+import type { QueyeStatus } from '../../../src-preload/contract/schemas/queye.ts';
+import type { Feature, FeatureContext } from '../core/feature.ts';
+import { createHttpClient } from '../http/http-client.ts';
+import type { RetryPolicy } from '../http/retry.ts';
+import { accountSecurity } from './account-security.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { createQueyeAccount, type QueyeCredentials } from './queye-account.ts';
+import type { QueyeConnection } from './queye-connection.ts';
+import { describeQueye } from './queye-errors.ts';
+import { queyeHandlers, type QueyeCallName } from './queye-handlers.ts';
+
+export interface QueyeFeatureOptions {
+  /** Time for token expiry and approval back-off (tests drive it by hand). */
+  clock?: Clock;
+  /** Retries of idempotent calls (library pages); tests shorten the delays. */
+  retry?: RetryPolicy;
+  random?: () => number;
+}
+
+export type QueyeFeature = Feature<QueyeCallName> & {
+  /** The signed-in session for other features: library sync, and playback's stream tokens. */
+  connection: QueyeConnection;
+  /**
+   * Demo mode: connects with these credentials and base URL held in memory only (never written
+   * to the vault or the settings) and reports the connection with `demo: true`.
+   */
+  useTemporaryCredentials(credentials: QueyeCredentials): Promise<QueyeStatus>;
+  /** Leaves the temporary credentials and returns to whatever account is saved. */
+  clearTemporaryCredentials(): Promise<QueyeStatus>;
+};
+
+export function createQueyeFeature(
+  context: FeatureContext,
+  options: QueyeFeatureOptions = {},
+): QueyeFeature {
+  const clock = options.clock ?? systemClock;
+  const http = createHttpClient({
+    service: 'queye',
+    fetch: context.fetch,
+    log: context.log.child({ service: 'queye-http' }),
+    describe: describeQueye,
+    retry: options.retry,
+    // Queye answers bare JSON; an object that happens to hold `data` and `timestamp` is data.
+    unwrapEnvelope: false,
+  });
+  const account = createQueyeAccount({ context, http, clock, random: options.random });
+  const security = accountSecurity(account.connection, {
+    clientKey: account.clientKey,
+    holdRotatedKey: account.holdRotatedKey,
+  });
+
+  let probing: Promise<unknown> = Promise.resolve();
+
+  return {
+    connection: account.connection,
+    handlers: queyeHandlers(account, security, context.settings),
+    useTemporaryCredentials: account.useTemporaryCredentials,
+    clearTemporaryCredentials: account.clearTemporaryCredentials,
+    async start() {
+      await account.start();
+      context.connection.setProbe('queye', () => account.probe());
+      // Learn early whether the saved sign-in still works (and whether we are online).
+      probing = account.probe();
+    },
+    async dispose() {
+      await account.dispose();
+      await probing.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { Handlers } from '../core/router.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import type { accountSecurity } from './account-security.ts';
+import type { QueyeAccount } from './queye-account.ts';
+
+export type QueyeCallName =
+  | 'queye.status'
+  | 'queye.test'
+  | 'queye.connect'
+  | 'queye.reconnect'
+  | 'queye.retryApproval'
+  | 'queye.cancelApproval'
+  | 'queye.signOut'
+  | 'queye.keyInfo'
+  | 'queye.rotateKey'
+  | 'queye.keepRotatedKey'
+  | 'queye.lockKey'
+  | 'queye.clients'
+  | 'queye.decideClient'
+  | 'queye.accessLog';
+
+export function queyeHandlers(
+  account: QueyeAccount,
+  security: ReturnType<typeof accountSecurity>,
+  settings: SettingsService,
+): Pick<Handlers, QueyeCallName> {
+  // Keys arrive cleaned and shape-checked by the contract's schema; the base URL defaults to
+  // the saved setting (already https or loopback).
+  const credentials = (args: { clientKey: string; userKey: string; baseUrl?: string }) => ({
+    clientKey: args.clientKey,
+    userKey: args.userKey,
+    baseUrl: args.baseUrl ?? settings.get().queye.baseUrl,
+  });
+  return {
+    'queye.status': () => account.status(),
+    'queye.test': (args) => account.test(credentials(args)),
+    'queye.connect': (args) => account.connect(credentials(args)),
+    'queye.reconnect': () => account.reconnect(),
+    'queye.retryApproval': () => account.retryApproval(),
+    'queye.cancelApproval': () => account.cancelApproval(),
+    'queye.signOut': () => account.signOut(),
+    'queye.keyInfo': () => security.keyInfo(),
+    'queye.rotateKey': () => security.rotate(),
+    'queye.keepRotatedKey': ({ keep }) => account.keepRotatedKey(keep),
+    'queye.lockKey': () => security.lock(),
+    'queye.clients': () => security.clients(),
+    'queye.decideClient': ({ clientId, decision }) => security.decide(clientId, decision),
+    'queye.accessLog': (args) => security.accessLog(args?.cursor),
+  };
+}

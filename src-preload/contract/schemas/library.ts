@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { ApiErrorShape } from '../define.ts';
+
+export interface LibrarySummary {
+  trackCount: number;
+  albumCount: number;
+  playlistCount: number;
+  /** Seconds. */
+  totalDuration: number;
+  storageBytes?: number;
+  lastUploadAt?: string;
+}
+
+export interface AlbumInfo {
+  id: string;
+  title: string;
+  artist: string;
+  year?: number;
+  trackCount?: number;
+  /** Seconds. */
+  duration?: number;
+  artworkUrl?: string;
+}
+
+export interface PlaylistInfo {
+  id: string;
+  name: string;
+  description: string;
+  trackCount: number;
+  /** Seconds. */
+  duration?: number;
+  updatedAt?: string;
+  /** In playlist order. */
+  trackIds: number[];
+}
+
+export type SyncKind = 'full' | 'incremental';
+export type SyncPhase = 'tracks' | 'albums' | 'playlists' | 'saving';
+
+export interface SyncProgress {
+  kind: SyncKind;
+  phase: SyncPhase;
+  /** Tracks received so far in this sync (including those before a resumed checkpoint). */
+  done: number;
+  /** From the library summary; absent until it arrives (and for incremental syncs). */
+  total?: number;
+  /** This sync continues from a checkpoint left by an interrupted one. */
+  resumed: boolean;
+  startedAt: string;
+}
+
+export type LibraryState =
+  /** No account, so no library. */
+  | 'none'
+  /** Reading the saved library. */
+  | 'loading'
+  /** A library is loaded (it may hold zero tracks). */
+  | 'ready';
+
+export interface LibraryStatus {
+  state: LibraryState;
+  /** Increases whenever the data changes; the renderer refetches the snapshot then. */
+  revision: number;
+  demo: boolean;
+  trackCount: number;
+  /** Whether the library has ever completed a sync (else it is still being fetched). */
+  synced: boolean;
+  syncing?: SyncProgress;
+  lastSyncAt?: string;
+  /** An interrupted full sync can continue where it stopped. */
+  resumable: boolean;
+  /** The last sync failure, kept until a sync succeeds. */
+  lastError?: ApiErrorShape;
+  /** Why the library cannot sync right now, if it cannot. */
+  blocked?: 'offline' | 'signed-out' | 'awaiting-approval';
+}
+
+/**
+ * The whole library in a compact columnar form. Text columns are joined with U+001F (unit
+ * separator, removed from the values) so the browser host's JSON bridge sees a handful of long
+ * strings instead of hundreds of thousands of short ones; numeric columns travel as the bytes
+ * of one Float64Array laid out column after column (see `numericColumns`).
+ */
+export interface LibrarySnapshot {
+  revision: number;
+  tracks: {
+    count: number;
+    text: Record<TextColumn, string>;
+    numbers: Uint8Array;
+  };
+  albums: AlbumInfo[];
+  playlists: PlaylistInfo[];
+  summary?: LibrarySummary;
+}
+
+export const textColumns = ['title', 'artist', 'album', 'albumId', 'genre', 'format'] as const;
+export type TextColumn = (typeof textColumns)[number];
+
+/** Order of the numeric columns in `numbers`; 0 means "unknown" for all but `id`. */
+export const numericColumns = [
+  'id',
+  'duration',
+  'year',
+  'trackNumber',
+  'discNumber',
+  'size',
+  'uploadedAt',
+] as const;
+export type NumericColumn = (typeof numericColumns)[number];
+
+export const columnSeparator = '\u001f';
+
+export const LibrarySyncArgs = z
+  .strictObject({
+    /** `full` fetches everything again; default: incremental when possible. */
+    mode: z.enum(['auto', 'full']).optional(),
+  })
+  .optional();
