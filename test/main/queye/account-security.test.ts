@@ -51,7 +51,7 @@ describe('account and security', () => {
       status: 'pending',
       current: false,
       name: 'Back-office tablet',
-      requestId: expect.stringMatching(/^apr_/),
+      requestId: expect.stringMatching(/^apr_/) as unknown,
     });
     for (const [decision, status] of [
       ['approve', 'approved'],
@@ -74,9 +74,9 @@ describe('account and security', () => {
     const first = await harness.value('queye.accessLog');
     expect(first.items.length).toBeGreaterThan(0);
     expect(first.items[0]).toMatchObject({
-      action: expect.any(String),
-      clientName: expect.any(String),
-      requestId: expect.any(String),
+      action: expect.any(String) as unknown,
+      clientName: expect.any(String) as unknown,
+      requestId: expect.any(String) as unknown,
     });
     const times = first.items.map((item) => Date.parse(item.at!));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -123,8 +123,8 @@ describe('a sign-in without the account permission', () => {
           error: {
             code: 'insufficient_scope',
             status: 403,
-            message: expect.stringContaining('not manage your account'),
-            action: expect.stringContaining('Queye Music website'),
+            message: expect.stringContaining('not manage your account') as unknown,
+            action: expect.stringContaining('Queye Music website') as unknown,
           },
         });
       }

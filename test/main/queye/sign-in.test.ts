@@ -60,7 +60,10 @@ describe('connecting to Queye', () => {
     const revokesBefore = requests('/auth/revoke').length;
     const result = await harness.value('queye.test', demo());
     expect(result.health).toMatchObject({ status: 'ok', version: '1.0.0' });
-    expect(result.exchange).toMatchObject({ ok: true, userId: expect.stringMatching(/^u_/) });
+    expect(result.exchange).toMatchObject({
+      ok: true,
+      userId: expect.stringMatching(/^u_/) as unknown,
+    });
     expect(requests('/auth/revoke').length).toBe(revokesBefore + 1);
     expect((await harness.value('queye.status')).state).toBe('not-configured');
     expect(await harness.context.vault.get('queye.userKey')).toBeUndefined();
@@ -79,8 +82,8 @@ describe('connecting to Queye', () => {
         service: 'queye',
         status: 401,
         message: 'Queye Music does not accept this user API key.',
-        action: expect.stringContaining('API Access'),
-        requestId: expect.stringMatching(/.+/),
+        action: expect.stringContaining('API Access') as unknown,
+        requestId: expect.stringMatching(/.+/) as unknown,
       },
     });
     const wrongClient = await harness.call('queye.connect', {
@@ -239,7 +242,7 @@ describe('signing out and starting again', () => {
       reason: 'secret-dropped',
     });
     expect((await harness.value('vault.status')).dropped).toEqual(
-      expect.arrayContaining(['queye.clientKey', 'queye.userKey', 'queye.refreshToken']),
+      expect.arrayContaining(['queye.clientKey', 'queye.userKey', 'queye.refreshToken']) as unknown,
     );
     expect(harness.context.connection.status().queye.state).toBe('signed-out');
     // Signing in again works and clears the dropped state.

@@ -33,7 +33,10 @@ function tokenWatcher() {
   const tokens: Array<{ access: string; refresh: string }> = [];
   const watching: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
-    if (String(input).includes('/auth/') && response.ok) {
+    if (
+      (input instanceof Request ? input.url : input.toString()).includes('/auth/') &&
+      response.ok
+    ) {
       const body = (await response.clone().json()) as Record<string, unknown>;
       if (typeof body.access_token === 'string')
         tokens.push({ access: body.access_token, refresh: String(body.refresh_token) });
@@ -136,7 +139,10 @@ describe('a dead sign-in', () => {
       state: 'signed-out',
       reason: 'session-ended',
       canReconnect: true,
-      error: { code: 'invalid_refresh_token', action: expect.stringContaining('Reconnect') },
+      error: {
+        code: 'invalid_refresh_token',
+        action: expect.stringContaining('Reconnect') as unknown,
+      },
     });
     expect(harness.context.connection.status().queye.state).toBe('signed-out');
     await expect(summary(harness)).rejects.toMatchObject({ shape: { code: 'signed_out' } });
