@@ -1,4 +1,4 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { timeSlicer } from './time-slices.ts';
 
 /**
  * A tiny additive synthesiser: wavetable voices with envelopes plus three noise/sweep drums.
@@ -131,19 +131,25 @@ export async function renderPcm(
 ): Promise<Int16Array> {
   const mix = new Float32Array(Math.round(seconds * sampleRate));
   const noise = noiseSource(seed);
-  let sliceStart = performance.now();
+  const pause = timeSlicer(signal);
   for (const note of notes) {
     renderNote(mix, note, sampleRate, noise);
-    if (performance.now() - sliceStart > 8) {
-      signal?.throwIfAborted();
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
+    await pause();
   }
+  // Normalising millions of samples is itself a long job: in blocks, with pauses.
+  const block = 48_000;
   let peak = 0;
-  for (const value of mix) peak = Math.max(peak, Math.abs(value));
+  for (let start = 0; start < mix.length; start += block) {
+    const end = Math.min(mix.length, start + block);
+    for (let i = start; i < end; i++) peak = Math.max(peak, Math.abs(mix[i] ?? 0));
+    await pause();
+  }
   const scale = peak > 0 ? (0.89 * 32767) / peak : 0;
   const pcm = new Int16Array(mix.length);
-  for (let i = 0; i < mix.length; i++) pcm[i] = Math.round((mix[i] ?? 0) * scale);
+  for (let start = 0; start < mix.length; start += block) {
+    const end = Math.min(mix.length, start + block);
+    for (let i = start; i < end; i++) pcm[i] = Math.round((mix[i] ?? 0) * scale);
+    await pause();
+  }
   return pcm;
 }
