@@ -4,7 +4,7 @@ import type {
   PlaylistInfo,
 } from '../../../src-preload/contract/schemas/library.ts';
 import { eachLimited, listAll, type Requester } from './paging.ts';
-import { albumOf, playlistOf, summaryOf, trackRowOf } from './parse.ts';
+import { albumOf, playlistOf, summaryOf, trackRowOf, type TrackRow } from './parse.ts';
 import type { TrackTable } from './track-table.ts';
 
 export async function fetchSummary(
@@ -47,17 +47,22 @@ export function completeAlbums(albums: readonly AlbumInfo[], tracks: TrackTable)
   return derived.length ? [...albums, ...derived] : [...albums];
 }
 
+export interface FetchedPlaylists {
+  playlists: PlaylistInfo[];
+  /** The playlists' own copies of their tracks, for tracks the library listing lacks. */
+  rows: Map<number, TrackRow>;
+}
+
 /**
  * Playlists and their track IDs. A playlist whose `updated_at` and size did not change keeps
- * the track list already known, so a routine sync does not refetch every playlist. Tracks a
- * playlist names that the library listing lacked are added to the table.
+ * the track list already known, so a routine sync does not refetch every playlist.
  */
 export async function fetchPlaylists(
   request: Requester,
   signal: AbortSignal,
-  tracks: TrackTable,
   previous: readonly PlaylistInfo[] = [],
-): Promise<PlaylistInfo[]> {
+): Promise<FetchedPlaylists> {
+  const rows = new Map<number, TrackRow>();
   const known = new Map(previous.map((playlist) => [playlist.id, playlist]));
   const listed = (await listAll(request, '/library/playlists', 'playlists', signal))
     .map(playlistOf)
@@ -82,10 +87,15 @@ export async function fetchPlaylists(
     for (const item of items) {
       const row = trackRowOf(item);
       if (!row) continue;
-      if (!tracks.has(row.id)) tracks.upsert(row);
+      rows.set(row.id, row);
       playlist.trackIds.push(row.id);
     }
     if (!playlist.trackCount) playlist.trackCount = playlist.trackIds.length;
   });
-  return result;
+  return { playlists: result, rows };
+}
+
+/** Adds the playlist tracks the library listing did not have (after it, to keep its order). */
+export function addMissing(tracks: TrackTable, rows: Map<number, TrackRow>): void {
+  for (const [id, row] of rows) if (!tracks.has(id)) tracks.upsert(row);
 }

@@ -8,7 +8,13 @@ import type {
 } from '../../../src-preload/contract/schemas/library.ts';
 import type { Logger } from '../log/logger.ts';
 import type { SyncState } from './library-cache.ts';
-import { completeAlbums, fetchAlbums, fetchPlaylists, fetchSummary } from './metadata-sync.ts';
+import {
+  addMissing,
+  completeAlbums,
+  fetchAlbums,
+  fetchPlaylists,
+  fetchSummary,
+} from './metadata-sync.ts';
 import { followCursor, type Requester } from './paging.ts';
 import { trackRowOf, type TrackRow } from './parse.ts';
 import { createTrackTable, type TrackTable } from './track-table.ts';
@@ -109,7 +115,7 @@ export async function fullSync(
     return value;
   });
   const albums = fetchAlbums(deps.request, sideSignal);
-  const playlists = fetchPlaylists(deps.request, sideSignal, tracks, options.previous?.playlists);
+  const playlists = fetchPlaylists(deps.request, sideSignal, options.previous?.playlists);
   const sideTasks = [summary, albums, playlists];
 
   let cursor = resume?.cursor;
@@ -153,7 +159,7 @@ export async function fullSync(
     };
   }
 
-  report(resume ? 'playlists' : 'albums');
+  report('albums');
   const [summaryResult, albumsResult, playlistsResult] = await Promise.allSettled([
     summary,
     albums,
@@ -166,6 +172,7 @@ export async function fullSync(
   const metadataError: unknown = failed?.reason;
   const previous = options.previous;
   const now = new Date(deps.now()).toISOString();
+  if (playlistsResult.status === 'fulfilled') addMissing(tracks, playlistsResult.value.rows);
   const data: LibraryData = {
     tracks,
     albums: completeAlbums(
@@ -173,7 +180,9 @@ export async function fullSync(
       tracks,
     ),
     playlists:
-      playlistsResult.status === 'fulfilled' ? playlistsResult.value : (previous?.playlists ?? []),
+      playlistsResult.status === 'fulfilled'
+        ? playlistsResult.value.playlists
+        : (previous?.playlists ?? []),
     summary: summaryResult.status === 'fulfilled' ? summaryResult.value : previous?.summary,
     sync: {
       lastSyncAt: now,
@@ -232,11 +241,12 @@ export async function incrementalSync(
   const [summary, albums, playlists] = await Promise.all([
     fetchSummary(deps.request, signal),
     fetchAlbums(deps.request, signal),
-    fetchPlaylists(deps.request, signal, data.tracks, data.playlists),
+    fetchPlaylists(deps.request, signal, data.playlists),
   ]);
+  addMissing(data.tracks, playlists.rows);
   data.summary = summary ?? data.summary;
   data.albums = completeAlbums(albums, data.tracks);
-  data.playlists = playlists;
+  data.playlists = playlists.playlists;
   // Deletions show only as a smaller count: then the next sync starts from scratch.
   const fullSyncDue = summary !== undefined && summary.trackCount !== data.tracks.count;
   data.sync = {

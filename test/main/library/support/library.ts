@@ -1,0 +1,51 @@
+import { expect } from 'vitest';
+import {
+  columnSeparator,
+  numericColumns,
+  type LibrarySnapshot,
+} from '../../../../src-preload/contract/schemas/library.ts';
+import type { SandboxHandle } from '../../../support/sandbox.ts';
+import type { Harness } from '../../queye/support/harness.ts';
+
+/** Waits until the library has finished a sync (and none is running). */
+export async function synced(harness: Harness): Promise<void> {
+  await expect
+    .poll(() => {
+      const status = harness.library!.service.status();
+      return status.synced && harness.library!.service.running() === undefined;
+    })
+    .toBe(true);
+}
+
+/** Waits until no sync runs. */
+export async function idle(harness: Harness): Promise<void> {
+  await expect.poll(() => harness.library!.service.running()).toBeUndefined();
+}
+
+/** The tracks of a snapshot as plain rows. */
+export function rowsOf(snapshot: LibrarySnapshot | null) {
+  if (!snapshot) return [];
+  const { count, text, numbers } = snapshot.tracks;
+  const values = new Float64Array(numbers.buffer, numbers.byteOffset, numbers.byteLength / 8);
+  const split = (column: keyof typeof text) => (count ? text[column].split(columnSeparator) : []);
+  const titles = split('title');
+  const albums = split('albumId');
+  const at = (name: (typeof numericColumns)[number], i: number) =>
+    values[numericColumns.indexOf(name) * count + i]!;
+  return Array.from({ length: count }, (_, i) => ({
+    id: at('id', i),
+    title: titles[i]!,
+    albumId: albums[i]!,
+    duration: at('duration', i),
+  }));
+}
+
+export const connectDemo = (harness: Harness, sandbox: SandboxHandle) =>
+  harness.value('queye.connect', {
+    clientKey: sandbox.credentials.queyeClientKey,
+    userKey: sandbox.credentials.queyeUserKey,
+    baseUrl: sandbox.queye.baseUrl,
+  });
+
+export const trackRequests = (sandbox: SandboxHandle) =>
+  sandbox.control.requests({ service: 'queye', pathPrefix: '/v1/library/tracks' });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { columnSeparator, numericColumns } from '../../../src-preload/contract/schemas/library.ts';
+import { trackRowOf } from '../../../src-main/services/library/parse.ts';
+import {
+  createTrackTable,
+  isStoredTracks,
+} from '../../../src-main/services/library/track-table.ts';
+
+const row = (id: number, title: string) =>
+  trackRowOf({ id, title, artist: `Artist ${id % 3}`, album_id: `alb_${id % 2}`, duration: id })!;
+
+describe('the columnar track table', () => {
+  it('adds, replaces, stores and restores tracks', () => {
+    const table = createTrackTable();
+    for (let id = 1; id <= 5; id++) table.upsert(row(id, `Song ${id}`));
+    table.upsert(row(3, 'Song three, re-uploaded'));
+    expect(table.count).toBe(5);
+    const stored = table.stored();
+    expect(isStoredTracks(stored)).toBe(true);
+    expect(stored.text.title.split(columnSeparator)).toEqual([
+      'Song 1',
+      'Song 2',
+      'Song three, re-uploaded',
+      'Song 4',
+      'Song 5',
+    ]);
+    const restored = createTrackTable(structuredClone(stored));
+    restored.upsert(row(6, 'Song 6'));
+    expect(restored.count).toBe(6);
+    expect(restored.has(3)).toBe(true);
+    expect(restored.stored().numbers.id).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...restored.albumFacts().keys()].sort()).toEqual(['alb_0', 'alb_1']);
+  });
+
+  it('packs the numbers into one Float64Array, column after column', () => {
+    const table = createTrackTable();
+    table.upsert(row(10, 'A'));
+    table.upsert(row(20, 'B'));
+    const { count, numbers, text } = table.snapshot();
+    const values = new Float64Array(numbers.buffer, numbers.byteOffset, numbers.byteLength / 8);
+    const column = (name: (typeof numericColumns)[number]) => {
+      const at = numericColumns.indexOf(name) * count;
+      return [...values.subarray(at, at + count)];
+    };
+    expect(column('id')).toEqual([10, 20]);
+    expect(column('duration')).toEqual([10, 20]);
+    expect(text.title).toBe(`A${columnSeparator}B`);
+    expect(Buffer.isBuffer(numbers)).toBe(false);
+  });
+
+  it('rejects a stored table whose columns do not match its count', () => {
+    const stored = createTrackTable().stored();
+    expect(isStoredTracks({ ...stored, count: 3 })).toBe(false);
+    expect(isStoredTracks({ count: 0, text: {}, numbers: {} })).toBe(false);
+    expect(isStoredTracks(undefined)).toBe(false);
+  });
+});
