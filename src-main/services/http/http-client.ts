@@ -193,6 +193,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             index + 1 < policy.attempts &&
             (upstream.status === 0 ||
               upstream.info.code === 'malformed_response' ||
+              // The body broke off after the headers arrived: the status says 200, but no answer.
+              upstream.info.code === 'connection_reset' ||
+              upstream.info.code === 'timeout' ||
               retryableStatus.has(upstream.status));
           if (!retryable) throw error;
           const delay = backoffDelay(policy, index, upstream.info.retryAfterMs);
