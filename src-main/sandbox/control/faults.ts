@@ -10,8 +10,9 @@ import { splitPath } from '../http/router.ts';
  *   segment, and a final `**` matches any rest, including nothing. `/v1/library/**` covers every
  *   library call; `/api/v1/integration/audio/*\/send` every v1 send. Default `**` (everything).
  * - `service` defaults to both; `method` to any.
- * - The first `skip` matching requests pass untouched, then the fault applies `times` times
- *   (default: until cleared). Faults are tried in the order they were added; the first match wins.
+ * - Faults are tried in the order they were added; the first match wins. A fault lets the first
+ *   `skip` matching requests that reach it pass (one taken by an earlier fault never reaches it),
+ *   then applies `times` times (default: until cleared).
  */
 export type FaultKind =
   'status' | 'delay' | 'slowBody' | 'reset' | 'malformedJson' | 'rateLimitStorm';
