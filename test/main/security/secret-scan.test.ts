@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeFrame } from '../../../src-preload/api/ws-protocol.ts';
-import type { CallName } from '../../../src-preload/contract/types.ts';
+import type { Outcome } from '../../../src-preload/contract/define.ts';
+import type { ArgsOf, CallName, ResultOf } from '../../../src-preload/contract/types.ts';
 import { dispatch } from '../../../src-main/services/core/router.ts';
 import { createServices, type Services } from '../../../src-main/services/create-services.ts';
 import { createNodeRuntime } from '../../../src-main/services/runtime/node-runtime.ts';
@@ -23,8 +24,8 @@ const outgoing: string[] = [];
 const secrets = new Set<string>();
 
 const origin = 'app://aislecast';
-async function call(name: CallName, args?: unknown) {
-  const outcome = await dispatch(services.router, name, args, { origin });
+async function call<K extends CallName>(name: K, args?: ArgsOf<K>) {
+  const outcome = (await dispatch(services.router, name, args, { origin })) as Outcome<ResultOf<K>>;
   // What the renderer receives: the outcome, as the browser host's bridge encodes it.
   outgoing.push(encodeFrame({ type: 'result', id: 1, outcome }));
   return outcome;
