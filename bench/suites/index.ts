@@ -1,4 +1,5 @@
 import type { BenchSuite } from '../support/types.ts';
+import { sandboxSuite } from './sandbox.ts';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. */
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [sandboxSuite];

@@ -15,7 +15,7 @@ export interface BenchRow {
 export interface BenchContext {
   /** Repetitions for medians (`--runs`, default 5). */
   runs: number;
-  log(message: string): void;
+  log: (message: string) => void;
 }
 
 export interface BenchSuite {

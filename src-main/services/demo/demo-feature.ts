@@ -70,7 +70,7 @@ export function createDemoFeature(
       return publish({
         active: true,
         busy: false,
-        tracks: sandbox.control.tracks().length,
+        tracks: sandbox.control.librarySummary().track_count,
         stores: sandbox.stores.length,
         startupMs: sandbox.startupMs,
       });
