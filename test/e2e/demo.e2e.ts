@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { openApp, type RunningApp } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromiumApps } from './support/fixtures.ts';
 
-let browser: Browser;
-let app: RunningApp | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const apps = useChromiumApps();
 
 describe('first run and the demo', () => {
   it('offers the demo, runs it labelled DEMO, resumes it after a restart, and leaves it', async () => {
-    app = await openApp(browser);
+    const app = await apps.open();
     const { page } = app;
     const welcome = page.getByRole('dialog', { name: 'Welcome to Aislecast' });
     await welcome.waitFor();

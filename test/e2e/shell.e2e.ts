@@ -1,25 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calls } from '../../src-preload/contract/contract.ts';
-import { launchChromium } from './support/browser.ts';
-import { openApp, type RunningApp } from './support/app.ts';
+import { useChromiumApps } from './support/fixtures.ts';
 
-let browser: Browser;
-let app: RunningApp | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+const apps = useChromiumApps();
 
 describe('app shell in Chromium', () => {
   it('navigates all three sections by keyboard alone', async () => {
-    app = await openApp(browser);
+    const app = await apps.open();
     const { page } = app;
     await app.dismissWelcome();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Library');
@@ -51,7 +40,7 @@ describe('app shell in Chromium', () => {
   });
 
   it('round-trips a setting through the bridge into the settings file and back', async () => {
-    app = await openApp(browser);
+    const app = await apps.open();
     const { page } = app;
     await app.dismissWelcome();
     await page.keyboard.press('Control+3');
@@ -81,7 +70,7 @@ describe('app shell in Chromium', () => {
   });
 
   it('gives the page no Node or IPC globals', async () => {
-    app = await openApp(browser);
+    const app = await apps.open();
     const globals = await app.page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
@@ -100,7 +89,7 @@ describe('app shell in Chromium', () => {
   });
 
   it('shows the connection state of each API', async () => {
-    app = await openApp(browser);
+    const app = await apps.open();
     const status = app.page.locator('.status-area');
     await expect
       .poll(() => status.locator('[data-service="queye"]').getAttribute('data-state'))
