@@ -13,6 +13,8 @@ export function createMainWindow(settings: SettingsService, devServerUrl?: strin
     minHeight: 600,
     show: false,
     title: 'Aislecast',
+    // Linux shows this in the task bar; macOS and Windows take the packaged app icon.
+    icon: join(import.meta.dirname, '../../resources/icon.png'),
     backgroundColor: '#121417',
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
