@@ -4,10 +4,13 @@ import broadcast from './en/broadcast.json';
 import common from './en/common.json';
 import demo from './en/demo.json';
 import library from './en/library.json';
+import musique from './en/musique.json';
 import player from './en/player.json';
 import settings from './en/settings.json';
 
-export const resources = { en: { common, library, broadcast, settings, player, demo } } as const;
+export const resources = {
+  en: { common, library, broadcast, settings, player, demo, musique },
+} as const;
 
 /** Each feature owns a namespace file under `i18n/en/`; `common` holds the shared words. */
 export function initI18n(language = 'en') {

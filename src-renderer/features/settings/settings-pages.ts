@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { MusiqueSettings } from '../musique/MusiqueSettings.tsx';
 import { GeneralSettings } from './GeneralSettings.tsx';
 
 export interface SettingsPage {
@@ -11,4 +12,5 @@ export interface SettingsPage {
 /** Settings sub-pages, in tab order. Features add their page here. */
 export const settingsPages: SettingsPage[] = [
   { id: 'general', labelKey: 'pages.general', component: GeneralSettings },
+  { id: 'musique', labelKey: 'pages.musique', component: MusiqueSettings },
 ];

@@ -1,0 +1,212 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { logMethods, statusClasses } from '../../../src-preload/contract/schemas/musique.ts';
+import { formatDate } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { useSettings } from '../settings/settings-store.ts';
+import { useBroadcast } from './broadcast-store.ts';
+import type { UsageFilters } from './usage-slice.ts';
+
+const statusTone = (status: number) =>
+  status >= 500 ? 'bad' : status >= 400 ? 'warn' : status >= 300 ? 'info' : 'ok';
+
+function Filters() {
+  const { t } = useTranslation('broadcast');
+  const saved = useBroadcast((state) => state.usageFilters);
+  const { setUsageFilters, loadUsage } = useBroadcast.getState();
+  const [draft, setDraft] = useState<UsageFilters>(saved);
+  const ids = { from: useId(), to: useId(), endpoint: useId(), status: useId(), method: useId() };
+  const set = (patch: Partial<UsageFilters>) => setDraft((current) => ({ ...current, ...patch }));
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const clean: UsageFilters = Object.fromEntries(
+      Object.entries(draft).filter(([, value]) => value !== undefined && value !== ''),
+    );
+    setUsageFilters(clean);
+    void loadUsage();
+  };
+
+  return (
+    <form className="usage-filters" onSubmit={apply}>
+      <div className="field">
+        <label htmlFor={ids.from} className="field__label">
+          {t('usage.from')}
+        </label>
+        <input
+          id={ids.from}
+          type="date"
+          className="field__input"
+          value={draft.startDate ?? ''}
+          onChange={(e) => set({ startDate: e.target.value || undefined })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.to} className="field__label">
+          {t('usage.to')}
+        </label>
+        <input
+          id={ids.to}
+          type="date"
+          className="field__input"
+          value={draft.endDate ?? ''}
+          min={draft.startDate}
+          onChange={(e) => set({ endDate: e.target.value || undefined })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.endpoint} className="field__label">
+          {t('usage.endpoint')}
+        </label>
+        <input
+          id={ids.endpoint}
+          type="text"
+          className="field__input"
+          placeholder="/api/audio"
+          maxLength={200}
+          value={draft.endpoint ?? ''}
+          onChange={(e) => set({ endpoint: e.target.value || undefined })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.status} className="field__label">
+          {t('usage.status')}
+        </label>
+        <select
+          id={ids.status}
+          className="field__input"
+          value={draft.statusClass ?? ''}
+          onChange={(e) =>
+            set({ statusClass: (e.target.value || undefined) as UsageFilters['statusClass'] })
+          }
+        >
+          <option value="">{t('usage.anyStatus')}</option>
+          {statusClasses.map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.method} className="field__label">
+          {t('usage.method')}
+        </label>
+        <select
+          id={ids.method}
+          className="field__input"
+          value={draft.method ?? ''}
+          onChange={(e) => set({ method: (e.target.value || undefined) as UsageFilters['method'] })}
+        >
+          <option value="">{t('usage.anyMethod')}</option>
+          {logMethods.map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button--primary usage-filters__apply">
+        {t('usage.apply')}
+      </button>
+    </form>
+  );
+}
+
+/** The legacy usage log: every call made with the token, paged and filtered. */
+export function UsageLogView() {
+  const { t } = useTranslation('broadcast');
+  const profile = useSettings((state) => state.settings?.musique.profile);
+  const update = useSettings((state) => state.update);
+  const items = useBroadcast((state) => state.usageItems);
+  const total = useBroadcast((state) => state.usageTotal);
+  const cursor = useBroadcast((state) => state.usageCursor);
+  const loading = useBroadcast((state) => state.usageLoading);
+  const loaded = useBroadcast((state) => state.usageLoaded);
+  const error = useBroadcast((state) => state.usageError);
+  const loadUsage = useBroadcast((state) => state.loadUsage);
+
+  useEffect(() => {
+    if (profile === 'legacy' && !loaded) void loadUsage();
+  }, [profile, loaded, loadUsage]);
+
+  if (profile !== 'legacy') {
+    return (
+      <EmptyState
+        title={t('usage.legacyOnly')}
+        body={t('usage.legacyBody')}
+        action={{
+          label: t('usage.legacyAction'),
+          onClick: () => void update({ musique: { profile: 'legacy' } }),
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="usage-view">
+      <Filters />
+      {error && <ErrorNotice error={error} onRetry={() => void loadUsage()} />}
+      <p className="usage-view__count" role="status">
+        {loading
+          ? t('usage.loading')
+          : total !== undefined
+            ? t('usage.count', { shown: items.length.toLocaleString(), count: total })
+            : t('usage.countOpen', { count: items.length })}
+      </p>
+      {loaded && items.length === 0 && !loading && !error ? (
+        <p className="usage-view__empty">{t('usage.empty')}</p>
+      ) : (
+        <div className="usage-table-wrap">
+          <table className="usage-table" aria-label={t('usage.label')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('usage.column.time')}</th>
+                <th scope="col">{t('usage.column.method')}</th>
+                <th scope="col">{t('usage.column.endpoint')}</th>
+                <th scope="col">{t('usage.column.status')}</th>
+                <th scope="col" className="usage-table__num">
+                  {t('usage.column.duration')}
+                </th>
+                <th scope="col">{t('usage.column.requestId')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((entry, index) => (
+                <tr key={`${entry.requestId ?? entry.timestamp}-${index}`}>
+                  <td>{formatDate(entry.timestamp, true)}</td>
+                  <td>{entry.method}</td>
+                  <td>
+                    <code>{entry.endpoint}</code>
+                  </td>
+                  <td>
+                    <span className={`status-code status-code--${statusTone(entry.status)}`}>
+                      {entry.status}
+                    </span>
+                  </td>
+                  <td className="usage-table__num">
+                    {entry.durationMs === undefined ? '–' : `${Math.round(entry.durationMs)} ms`}
+                  </td>
+                  <td>
+                    <code>{entry.requestId ?? '–'}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && (
+        <button
+          type="button"
+          className="button"
+          disabled={loading}
+          onClick={() => void loadUsage(true)}
+        >
+          {loading ? t('usage.loading') : t('usage.more')}
+        </button>
+      )}
+    </div>
+  );
+}
