@@ -1,5 +1,6 @@
 import type { BenchSuite } from '../support/types.ts';
 import { sandboxSuite } from './sandbox.ts';
+import { uploadSuite } from './upload.ts';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. */
-export const suites: BenchSuite[] = [sandboxSuite];
+export const suites: BenchSuite[] = [sandboxSuite, uploadSuite];

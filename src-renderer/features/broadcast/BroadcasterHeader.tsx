@@ -11,7 +11,7 @@ import { ServiceLight } from './ServiceLight.tsx';
 export function BroadcasterHeader({ account }: { account: MusiqueAccount }) {
   const { t } = useTranslation('broadcast');
   return (
-    <header className="broadcaster-header" aria-label={t('header.label')}>
+    <section className="broadcaster-header" aria-label={t('header.label')}>
       <div className="broadcaster-header__who">
         <EnvironmentBadge environment={account.environment} />
         <span className="broadcaster-header__account">
@@ -22,6 +22,6 @@ export function BroadcasterHeader({ account }: { account: MusiqueAccount }) {
       </div>
       <ServiceLight />
       <QuotaMeter />
-    </header>
+    </section>
   );
 }

@@ -27,7 +27,7 @@ describe('the broadcaster', () => {
   it('shows the environment, the account, the service light and the quota in its header', async () => {
     installFakeBridge(broadcastHandlers([audio('a1')]));
     render(<BroadcastScreen />);
-    const header = await screen.findByRole('banner', { name: 'Broadcaster' });
+    const header = await screen.findByRole('region', { name: 'Broadcaster' });
     expect(within(header).getByTestId('environment-badge').textContent).toBe('Production');
     expect(within(header).getByText('Connected as hq_marketing')).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('service-light').dataset.level).toBe('healthy'));
