@@ -5,6 +5,7 @@ import { DemoBanner } from '../features/demo/DemoBanner.tsx';
 import { subscribeDemo, useDemo } from '../features/demo/demo-store.ts';
 import { WelcomeDialog } from '../features/demo/WelcomeDialog.tsx';
 import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
+import { subscribeLibrary, useLibrary } from '../features/library/library-store.ts';
 import { PlayerBar } from '../features/player/PlayerBar.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { subscribeSettings, useSettings } from '../features/settings/settings-store.ts';
@@ -34,13 +35,16 @@ export function App() {
     const offSettings = subscribeSettings();
     const offConnection = subscribeConnection();
     const offDemo = subscribeDemo();
+    const offLibrary = subscribeLibrary();
     void useSettings.getState().load();
     void useConnection.getState().load();
     void useDemo.getState().load();
+    void useLibrary.getState().load();
     return () => {
       offSettings();
       offConnection();
       offDemo();
+      offLibrary();
     };
   }, []);
 

@@ -6,10 +6,12 @@ import demo from './en/demo.json';
 import library from './en/library.json';
 import musique from './en/musique.json';
 import player from './en/player.json';
+import queye from './en/queye.json';
 import settings from './en/settings.json';
+import vault from './en/vault.json';
 
 export const resources = {
-  en: { common, library, broadcast, settings, player, demo, musique },
+  en: { common, library, broadcast, settings, player, demo, musique, queye, vault },
 } as const;
 
 /** Each feature owns a namespace file under `i18n/en/`; `common` holds the shared words. */

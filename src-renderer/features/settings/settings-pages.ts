@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { MusiqueSettings } from '../musique/MusiqueSettings.tsx';
+import { QueyeSettings } from '../queye/QueyeSettings.tsx';
 import { GeneralSettings } from './GeneralSettings.tsx';
 
 export interface SettingsPage {
@@ -12,5 +13,6 @@ export interface SettingsPage {
 /** Settings sub-pages, in tab order. Features add their page here. */
 export const settingsPages: SettingsPage[] = [
   { id: 'general', labelKey: 'pages.general', component: GeneralSettings },
+  { id: 'queye', labelKey: 'pages.queye', component: QueyeSettings },
   { id: 'musique', labelKey: 'pages.musique', component: MusiqueSettings },
 ];

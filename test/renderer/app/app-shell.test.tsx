@@ -10,7 +10,8 @@ describe('app shell', () => {
     installFakeBridge(shellHandlers());
     render(<App />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Library');
-    expect(screen.getByText('Connect your Queye library to start')).toBeTruthy();
+    // The library screen asks main for the library first, then explains the empty state.
+    expect(await screen.findByText('Connect your Queye library to start')).toBeTruthy();
     await waitFor(() => expect(screen.getAllByText('Not connected')).toHaveLength(2));
   });
 

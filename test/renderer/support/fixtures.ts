@@ -1,3 +1,4 @@
+import type { LibraryStatus } from '../../../src-preload/contract/schemas/library.ts';
 import type { ConnectionStatus } from '../../../src-preload/contract/schemas/connection.ts';
 import type { PublicSettings } from '../../../src-preload/contract/schemas/settings.ts';
 import type { FakeHandlers } from './fake-bridge.ts';
@@ -14,6 +15,16 @@ export const defaultSettings: PublicSettings = {
 export const notConfigured: ConnectionStatus = {
   queye: { state: 'not-configured', demo: false },
   musique: { state: 'not-configured', demo: false },
+};
+
+/** The library status of an app with no Queye account. */
+export const noLibrary: LibraryStatus = {
+  state: 'none',
+  revision: 0,
+  demo: false,
+  trackCount: 0,
+  synced: false,
+  resumable: false,
 };
 
 /** What the shell calls on start-up, answered with neutral values. */
@@ -33,6 +44,7 @@ export function shellHandlers(overrides: FakeHandlers = {}): FakeHandlers {
     },
     'connection.status': () => notConfigured,
     'demo.status': () => ({ active: false, busy: false }),
+    'library.status': () => noLibrary,
     'connection.check': () => notConfigured,
     'app.info': () => ({
       name: 'Aislecast',
