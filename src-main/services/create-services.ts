@@ -23,6 +23,8 @@ import {
   type SettingsStore,
 } from './settings/settings-service.ts';
 import { createQueyeFeature } from './queye/queye-feature.ts';
+import { createPlayerFeature } from './player/player-feature.ts';
+import { createStreamFeature } from './stream/stream-feature.ts';
 import type { SecretBox } from './vault/secret-box.ts';
 import { vaultHandlers } from './vault/vault-handlers.ts';
 import { createVault, type CipherStore, type Vault } from './vault/vault.ts';
@@ -93,6 +95,8 @@ export function createServices(config: ServicesConfig): Services {
   const queye = createQueyeFeature(context);
   add(queye);
   const library = add(createLibraryFeature(context, queye.connection));
+  const stream = add(createStreamFeature(context, queye.connection));
+  const player = add(createPlayerFeature(context, queye.connection));
   const musique = add(createMusiqueFeature(context));
   // Last, so the services it points at the sandbox exist before it starts.
   const demo = add(
@@ -106,6 +110,8 @@ export function createServices(config: ServicesConfig): Services {
     ...vaultFeature.handlers,
     ...queye.handlers,
     ...library.handlers,
+    ...stream.handlers,
+    ...player.handlers,
     ...musique.handlers,
     ...demo.handlers,
   };

@@ -50,6 +50,14 @@ import {
   type SyncProgress,
 } from './schemas/library.ts';
 import { VaultWeakStorageArgs, type VaultStatus } from './schemas/vault.ts';
+import {
+  SavedPositionArgs,
+  SavedQueueArgs,
+  TrackIdArgs,
+  type QueueSaved,
+  type SavedQueue,
+  type TrackCheck,
+} from './schemas/player.ts';
 
 export const calls = {
   'app.info': call(NoArgs, returns<AppInfo>()),
@@ -90,6 +98,10 @@ export const calls = {
   'library.cancelSync': call(NoArgs, returns<LibraryStatus>()),
 
   // Playback: stream state and the persisted queue.
+  'stream.check': call(TrackIdArgs, returns<TrackCheck>()),
+  'player.loadQueue': call(NoArgs, returns<SavedQueue | null>()),
+  'player.saveQueue': call(SavedQueueArgs, returns<QueueSaved>()),
+  'player.savePosition': call(SavedPositionArgs, returns<QueueSaved>()),
 
   // Musique: token, service status, audio library, uploads, quota, usage log.
   'musique.account': call(NoArgs, returns<MusiqueAccount>()),

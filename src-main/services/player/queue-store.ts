@@ -1,0 +1,90 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type {
+  SavedPositionArgs,
+  SavedQueue,
+} from '../../../src-preload/contract/schemas/player.ts';
+import type { Logger } from '../log/logger.ts';
+import { queueFileVersion, readQueueFile, writeQueueFile, type QueueFile } from './queue-file.ts';
+
+export interface QueueStore {
+  /** The saved queue, if it belongs to `account` (or either side does not know its account). */
+  load(account: string | undefined): Promise<SavedQueue | null>;
+  save(queue: SavedQueue, account: string | undefined): Promise<string>;
+  savePosition(position: SavedPositionArgs): Promise<string>;
+  /** Waits for the last write to reach the disk. */
+  flush(): Promise<void>;
+}
+
+/**
+ * The queue file, written atomically and one write at a time: a burst of saves while the user
+ * drags tracks around ends in one or two writes of the latest state, never interleaved ones.
+ */
+export function createQueueStore(path: string, log: Logger): QueueStore {
+  let current: QueueFile | undefined;
+  let loaded: Promise<void> | undefined;
+  let writing: Promise<void> | undefined;
+  let dirty = false;
+
+  const ensureLoaded = () =>
+    (loaded ??= readQueueFile(path, log).then((file) => {
+      // A save that arrived before the read finished is newer than the file.
+      current ??= file;
+    }));
+
+  const writeLoop = async () => {
+    await mkdir(dirname(path), { recursive: true });
+    while (dirty && current) {
+      dirty = false;
+      try {
+        await writeQueueFile(path, current);
+      } catch (error) {
+        log.error({ err: error }, 'could not save the queue');
+      }
+    }
+  };
+
+  const schedule = (): Promise<void> => {
+    dirty = true;
+    writing ??= writeLoop().finally(() => {
+      writing = undefined;
+    });
+    return writing;
+  };
+
+  return {
+    async load(account) {
+      await ensureLoaded();
+      if (!current) return null;
+      if (current.account && account && current.account !== account) {
+        log.info('the saved queue belongs to another Queye account; not restoring it');
+        return null;
+      }
+      return current.queue;
+    },
+    async save(queue, account) {
+      const savedAt = new Date().toISOString();
+      current = {
+        format: 'aislecast-queue',
+        version: queueFileVersion,
+        account: account ?? current?.account,
+        savedAt,
+        queue,
+      };
+      await schedule();
+      return savedAt;
+    },
+    async savePosition({ index, position }) {
+      await ensureLoaded();
+      const savedAt = new Date().toISOString();
+      // A position for another queue than the saved one (a race with a queue save) is dropped.
+      if (!current || index >= current.queue.ids.length) return savedAt;
+      current = { ...current, savedAt, queue: { ...current.queue, index, position } };
+      await schedule();
+      return savedAt;
+    },
+    async flush() {
+      await writing;
+    },
+  };
+}
