@@ -40,6 +40,28 @@ const progressOf = (uploadId: string) =>
     .map((e) => e.payload as UploadProgress)
     .filter((p) => p.uploadId === uploadId);
 
+/** An ID3v2.3 tag with Latin-1 text frames, as tagging tools write it. */
+function id3Tag(frames: Record<string, string>): Uint8Array {
+  const body: number[] = [];
+  for (const [id, text] of Object.entries(frames)) {
+    const value = [0, ...new TextEncoder().encode(text)];
+    const size = value.length;
+    body.push(
+      ...new TextEncoder().encode(id),
+      size >>> 24,
+      (size >>> 16) & 255,
+      (size >>> 8) & 255,
+      size & 255,
+      0,
+      0,
+      ...value,
+    );
+  }
+  const n = body.length;
+  const syncsafe = [(n >>> 21) & 127, (n >>> 14) & 127, (n >>> 7) & 127, n & 127];
+  return new Uint8Array([0x49, 0x44, 0x33, 3, 0, 0, ...syncsafe, ...body]);
+}
+
 async function stagedMp3(seconds = 8, seed = 5) {
   const mp3 = await mp3Fixture({ seconds, seed });
   return { uploadId: await stageFile(h, 'jingle.mp3', mp3.bytes), bytes: mp3.bytes };
@@ -94,6 +116,20 @@ describe('the content check', () => {
       sampleRate: 24000,
     });
     expect(check.ok && check.durationSec).toBeCloseTo(12, 0);
+    await h.call('musique.uploadCancel', { uploadId });
+  });
+
+  it('prefers the ID3 title for the name, and skips the tag to find the audio', async () => {
+    const { bytes } = await mp3Fixture({ seconds: 6, seed: 7 });
+    const tagged = new Uint8Array([...id3Tag({ TIT2: 'Summer sale', TPE1: 'HQ' }), ...bytes]);
+    const uploadId = await stageFile(h, 'track01.mp3', tagged);
+    const check = await h.call('musique.uploadCheck', { uploadId });
+    expect(check).toMatchObject({
+      ok: true,
+      suggestedName: 'Summer sale',
+      title: 'Summer sale',
+      artist: 'HQ',
+    });
     await h.call('musique.uploadCancel', { uploadId });
   });
 
