@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { VaultNotice } from '../vault/VaultNotice.tsx';
 import { AccountCard } from './AccountCard.tsx';
 import { AdvancedSettings } from './AdvancedSettings.tsx';
 import { ConnectForm } from './ConnectForm.tsx';
@@ -20,14 +21,17 @@ export function MusiqueSettings() {
     return off;
   }, []);
 
+  // A saved token the keychain could no longer decrypt: the vault notice asks for it again.
+  const unreadable = account?.error?.code === 'token_unreadable';
   return (
     <div className="settings-page musique-settings">
       <p className="musique-intro">{t('intro')}</p>
+      <VaultNotice signInAgain={account?.status === 'none' && unreadable} />
       {!account && <p aria-busy="true">{common('loading')}</p>}
       {account && account.status !== 'none' && <AccountCard account={account} />}
       {account?.status === 'none' && (
         <>
-          {account.error && <ErrorNotice error={new ApiError(account.error)} />}
+          {account.error && !unreadable && <ErrorNotice error={new ApiError(account.error)} />}
           <ConnectForm />
         </>
       )}

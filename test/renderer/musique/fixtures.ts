@@ -67,13 +67,26 @@ export const quota = (minute: number): QuotaSnapshot => ({
   },
 });
 
+/** The shell's calls plus the vault status the settings page shows (OS keychain, all well). */
+export function musiqueShell(overrides: FakeHandlers = {}): FakeHandlers {
+  return shellHandlers({
+    'vault.status': () => ({
+      protection: 'os',
+      storage: 'encrypted',
+      weakStorageAllowed: false,
+      dropped: [],
+    }),
+    ...overrides,
+  });
+}
+
 /** The calls the broadcaster makes on opening, answered for a connected account. */
 export function broadcastHandlers(
   items: AudioItem[],
   overrides: FakeHandlers = {},
   who: MusiqueAccount = account(),
 ): FakeHandlers {
-  return shellHandlers({
+  return musiqueShell({
     'musique.account': () => who,
     'musique.library': () => library(items, { stale: true }),
     'musique.refreshLibrary': () => library(items),

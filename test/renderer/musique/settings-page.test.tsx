@@ -2,8 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MusiqueSettings } from '../../../src-renderer/features/musique/MusiqueSettings.tsx';
 import { installFakeBridge } from '../support/fake-bridge.ts';
-import { shellHandlers } from '../support/fixtures.ts';
-import { account, noAccount, resetStores } from './fixtures.ts';
+import { account, musiqueShell, noAccount, resetStores } from './fixtures.ts';
 
 beforeEach(resetStores);
 
@@ -23,7 +22,7 @@ const failure = (code: string, message: string, field?: string) => ({
 describe('Settings → Musique, not connected', () => {
   it('connects with a pasted token, cleaned, and shows who it is and what it may do', async () => {
     const bridge = installFakeBridge(
-      shellHandlers({
+      musiqueShell({
         'musique.account': () => noAccount(),
         'musique.connect': () => account(),
       }),
@@ -48,7 +47,7 @@ describe('Settings → Musique, not connected', () => {
   });
 
   it('refuses a malformed token at the field without calling main', async () => {
-    const bridge = installFakeBridge(shellHandlers({ 'musique.account': () => noAccount() }));
+    const bridge = installFakeBridge(musiqueShell({ 'musique.account': () => noAccount() }));
     render(<MusiqueSettings />);
     const field = await screen.findByLabelText('API token');
     fireEvent.change(field, { target: { value: 'hello world' } });
@@ -61,7 +60,7 @@ describe('Settings → Musique, not connected', () => {
   });
 
   it('warns about an unknown environment but lets it through', async () => {
-    installFakeBridge(shellHandlers({ 'musique.account': () => noAccount() }));
+    installFakeBridge(musiqueShell({ 'musique.account': () => noAccount() }));
     render(<MusiqueSettings />);
     fireEvent.change(await screen.findByLabelText('API token'), {
       target: { value: 'msk_qa_1234567890abcdef' },
@@ -72,7 +71,7 @@ describe('Settings → Musique, not connected', () => {
 
   it("shows Musique's refusal at the token field, with what to do", async () => {
     installFakeBridge(
-      shellHandlers({
+      musiqueShell({
         'musique.account': () => noAccount(),
         'musique.connect': () =>
           failure('token_revoked', 'This Musique API token has been revoked.', 'token'),
@@ -91,7 +90,7 @@ describe('Settings → Musique, not connected', () => {
 
   it('generates a token from an External ID and the company token, checking fields first', async () => {
     const bridge = installFakeBridge(
-      shellHandlers({
+      musiqueShell({
         'musique.account': () => noAccount(),
         'musique.generateToken': (args) => {
           const { externalId } = args as { externalId: string };
@@ -126,10 +125,38 @@ describe('Settings → Musique, not connected', () => {
   });
 });
 
+describe('Settings → Musique and the vault', () => {
+  it('shows the weak-storage choice and asks again for a token the keychain lost', async () => {
+    installFakeBridge(
+      musiqueShell({
+        'vault.status': () => ({
+          protection: 'weak',
+          storage: 'memory-only',
+          weakStorageAllowed: false,
+          dropped: ['musique.apiToken'],
+        }),
+        'musique.account': () => ({
+          ...noAccount(),
+          error: {
+            code: 'token_unreadable',
+            message: 'The saved Musique token could not be decrypted on this computer.',
+          },
+        }),
+      }),
+    );
+    render(<MusiqueSettings />);
+    expect(await screen.findByText('Please sign in again')).toBeTruthy();
+    expect(
+      screen.getByRole('radiogroup', { name: 'Where should Aislecast keep your keys?' }),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('API token')).toBeTruthy();
+  });
+});
+
 describe('Settings → Musique, connected', () => {
   it('shows missing permissions and revokes only after confirmation', async () => {
     const bridge = installFakeBridge(
-      shellHandlers({
+      musiqueShell({
         'musique.account': () => account({ permissions: ['audio.read'] }),
         'musique.revokeToken': () => noAccount(),
       }),
@@ -148,7 +175,7 @@ describe('Settings → Musique, connected', () => {
 
   it('shows a token Musique refused, and offers to test it again', async () => {
     installFakeBridge(
-      shellHandlers({
+      musiqueShell({
         'musique.account': () =>
           account({
             status: 'rejected',
@@ -167,7 +194,7 @@ describe('Settings → Musique, connected', () => {
   });
 
   it('follows pushed account changes', async () => {
-    const bridge = installFakeBridge(shellHandlers({ 'musique.account': () => account() }));
+    const bridge = installFakeBridge(musiqueShell({ 'musique.account': () => account() }));
     render(<MusiqueSettings />);
     await screen.findByText('Connected account');
     bridge.emit('musique.accountChanged', noAccount());
