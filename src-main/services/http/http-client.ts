@@ -76,6 +76,29 @@ function transportCode(error: unknown): FailureInfo['code'] {
   return 'network_error';
 }
 
+/**
+ * The caller's signal plus a timeout, without `AbortSignal.any`/`AbortSignal.timeout`: those
+ * cost measurably per request in a 500-page sync and keep their signals alive until GC.
+ */
+function linkedSignal(parent: AbortSignal | undefined, ms: number) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+    ms,
+  );
+  timer.unref?.();
+  const onAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) onAbort();
+  else parent?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    done() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const doFetch = options.fetch ?? fetch;
   const policy = options.retry ?? defaultRetry;
@@ -85,8 +108,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     new UpstreamError(info, describe(info), cause);
 
   async function attempt<T>(request: HttpRequest): Promise<HttpResult<T>> {
-    const timeout = AbortSignal.timeout(request.timeoutMs ?? options.timeoutMs ?? 15_000);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const linked = linkedSignal(request.signal, request.timeoutMs ?? options.timeoutMs ?? 15_000);
+    try {
+      const result = await attemptWith<T>(request, linked.signal);
+      // A raw body is still streaming: the timeout keeps guarding it, as before.
+      if (!result.response) linked.done();
+      return result;
+    } catch (error) {
+      linked.done();
+      throw error;
+    }
+  }
+
+  async function attemptWith<T>(request: HttpRequest, signal: AbortSignal): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     let body = request.body;
     if (request.json !== undefined) {

@@ -1,12 +1,12 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type {
   AlbumInfo,
   LibrarySummary,
   PlaylistInfo,
 } from '../../../src-preload/contract/schemas/library.ts';
 import type { Logger } from '../log/logger.ts';
+import { jsonWithTracks, writeAtomically } from './atomic-write.ts';
 import { isStoredTracks, type StoredTracks } from './track-table.ts';
 
 /** Bump when the file's shape changes; an older file is discarded and the library re-synced. */
@@ -62,8 +62,8 @@ const safeName = (accountKey: string) => accountKey.replace(/[^A-Za-z0-9_-]/g, '
 
 /**
  * The library on disk, one file per account (`<dataDir>/library/<account>.json`), written
- * atomically (temporary file, fsync, rename) so a crash leaves the old or the new file, never
- * half of one. Anything unreadable, foreign or of another version is discarded with a log line.
+ * atomically (temporary file, fsync, rename) and column by column, so a crash leaves the old or
+ * the new file, never half of one. Anything unreadable, foreign or of another version is discarded with a log line.
  */
 export function createLibraryCache(dataDir: string, log: Logger): LibraryCache {
   const dir = join(dataDir, 'library');
@@ -95,9 +95,9 @@ export function createLibraryCache(dataDir: string, log: Logger): LibraryCache {
     return data;
   }
 
-  async function write(path: string, value: unknown) {
+  async function write(path: string, value: CachedLibrary | SyncCheckpoint) {
     await mkdir(dir, { recursive: true });
-    await writeFileAtomic(path, JSON.stringify(value), { mode: 0o600, fsync: true });
+    await writeAtomically(path, jsonWithTracks(value));
   }
 
   return {

@@ -83,6 +83,7 @@ export function createLibraryFeature(
       if (timer !== undefined) clock.clearTimeout(timer);
       service.cancel();
       await service.running();
+      await service.persisted();
     },
   };
 }

@@ -21,7 +21,11 @@ import { createTrackTable } from './track-table.ts';
 
 export interface LibraryServiceOptions {
   clock: Clock;
-  /** Save a checkpoint every so many pages of a full sync (0: only when it stops). */
+  /**
+   * Also save a checkpoint every so many pages of a full sync (default 0: only when a sync stops
+   * on a failure, a cancel or the app closing; writing 25,000 tracks costs more than re-fetching
+   * them after a crash).
+   */
   checkpointEvery?: number;
   /** Minimum spacing of progress events. */
   progressEveryMs?: number;
@@ -56,6 +60,8 @@ export function createLibraryService(
   let lastError: ApiErrorShape | undefined;
   let lastProgressAt = 0;
   let lastPhase: string | undefined;
+  // Cache writes run one after another, behind the sync that asked for them.
+  let persisting: Promise<void> = Promise.resolve();
 
   const blocked = (): LibraryStatus['blocked'] => {
     const state = connection.status().state;
@@ -123,6 +129,22 @@ export function createLibraryService(
       // The library in memory is fine; the next sync tries the write again.
       log.error({ err: error }, 'could not save the library cache');
     }
+  };
+
+  /**
+   * Saves after the new library is already in use: the user does not wait for the disk, and a
+   * crash before the write ends only means the next start syncs from the older cache.
+   */
+  const persist = (
+    account: QueyeAccountRef,
+    data: LibraryData,
+    afterwards?: () => Promise<void>,
+  ) => {
+    persisting = persisting.then(async () => {
+      await save(account, data);
+      await afterwards?.();
+    });
+    return persisting;
   };
 
   const saveCheckpoint = async (account: QueyeAccountRef, position: FullSyncPosition) => {
@@ -220,7 +242,7 @@ export function createLibraryService(
       log,
       now: () => clock.now(),
       onProgress,
-      checkpointEvery: options.checkpointEvery ?? 125,
+      checkpointEvery: options.checkpointEvery ?? 0,
       onCheckpoint: (position) => saveCheckpoint(entry.account, position),
     };
     const full =
@@ -240,16 +262,13 @@ export function createLibraryService(
         entry.data = result.data;
         entry.position = undefined;
         revision++;
-        emit();
-        await save(entry.account, result.data);
-        await cache.removeCheckpoint(entry.account.key);
         lastError = result.metadataError ? shapeOf(result.metadataError) : undefined;
+        void persist(entry.account, result.data, () => cache.removeCheckpoint(entry.account.key));
       } else {
         const result = await incrementalSync(deps, data, { signal: controller.signal });
         if (result.changed) {
           revision++;
-          emit();
-          await save(entry.account, data);
+          void persist(entry.account, data);
         }
         lastError = undefined;
       }
@@ -306,6 +325,8 @@ export function createLibraryService(
     cancel,
     active: () => active,
     running: () => running?.done,
+    /** Resolves when every cache write asked for so far is on disk. */
+    persisted: () => persisting,
     snapshot(): LibrarySnapshot | null {
       const data = active?.data;
       if (!data) return null;

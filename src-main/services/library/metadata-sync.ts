@@ -35,8 +35,7 @@ export async function fetchAlbums(request: Requester, signal: AbortSignal): Prom
 export function completeAlbums(albums: readonly AlbumInfo[], tracks: TrackTable): AlbumInfo[] {
   const known = new Set(albums.map((album) => album.id));
   const derived: AlbumInfo[] = [];
-  for (const [id, facts] of tracks.albumFacts()) {
-    if (known.has(id)) continue;
+  for (const [id, facts] of tracks.albumFacts(known)) {
     derived.push({
       id,
       title: facts.title,

@@ -19,9 +19,21 @@ export async function fetchPage(
   return pageOf(data, key);
 }
 
+/** A page could not be fetched; `cursor` is where a later attempt should start again. */
+export class PageFailed extends Error {
+  readonly cursor: string | undefined;
+  constructor(cause: unknown, cursor: string | undefined) {
+    super('a page failed', { cause });
+    this.name = 'PageFailed';
+    this.cursor = cursor;
+  }
+}
+
 /**
- * Follows `next_cursor` to the end, handing each page over as it arrives. A cursor that comes
- * back twice would loop for ever; that is a server fault and is reported as one.
+ * Follows `next_cursor` to the end, handing each page over as it arrives. The next page is
+ * requested as soon as its cursor is known, before this page's items are processed, so that
+ * work overlaps the network instead of adding to it. A cursor that comes back twice would loop
+ * for ever; that is a server fault and is reported as one.
  */
 export async function followCursor(
   request: Requester,
@@ -31,19 +43,38 @@ export async function followCursor(
   onPage: (page: Page, cursor: string | undefined) => void | Promise<void>,
 ): Promise<void> {
   const seen = new Set<string>();
+  const fetchAt = (cursor: string | undefined) => {
+    const pending = fetchPage(request, path, key, { ...options.query, cursor }, options.signal);
+    // Observed below; this keeps a failure during `onPage` from counting as unhandled.
+    pending.catch(() => undefined);
+    return pending;
+  };
   let cursor = options.cursor;
+  let pending = fetchAt(cursor);
   for (;;) {
-    const page = await fetchPage(request, path, key, { ...options.query, cursor }, options.signal);
-    await onPage(page, cursor);
-    if (!page.nextCursor) return;
-    if (seen.has(page.nextCursor)) {
-      throw appError('paging_loop', 'Queye Music kept sending the same page of the library.', {
-        service: 'queye',
-        action: 'Try syncing again later; if it repeats, contact Queye support.',
-      });
+    let page: Page;
+    try {
+      page = await pending;
+    } catch (error) {
+      throw new PageFailed(error, cursor);
     }
-    seen.add(page.nextCursor);
-    cursor = page.nextCursor;
+    const next = page.nextCursor;
+    if (next) {
+      if (seen.has(next)) {
+        throw appError('paging_loop', 'Queye Music kept sending the same page of the library.', {
+          service: 'queye',
+          action: 'Try syncing again later; if it repeats, contact Queye support.',
+        });
+      }
+      seen.add(next);
+      pending = fetchAt(next);
+      // Let the request actually leave (it goes out through a few promise steps) before this
+      // page's items take the thread.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await onPage(page, cursor);
+    if (!next) return;
+    cursor = next;
   }
 }
 
@@ -55,9 +86,13 @@ export async function listAll(
   signal: AbortSignal,
 ): Promise<unknown[]> {
   const items: unknown[] = [];
-  await followCursor(request, path, key, { signal }, (page) => {
-    items.push(...page.items);
-  });
+  try {
+    await followCursor(request, path, key, { signal }, (page) => {
+      items.push(...page.items);
+    });
+  } catch (error) {
+    throw error instanceof PageFailed ? error.cause : error;
+  }
   return items;
 }
 

@@ -41,9 +41,9 @@ export interface Page {
 const object = (value: unknown): Json =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
 
-// U+001F joins text columns for transport and storage; other control characters only hurt.
+// U+0085 joins text columns for transport and storage; other control characters only hurt.
 // eslint-disable-next-line no-control-regex
-const controls = /[\u0000-\u001f\u007f]+/g;
+const controls = /[\u0000-\u001f\u007f-\u009f]+/g;
 
 export function textOf(value: unknown): string {
   if (typeof value === 'string') {

@@ -15,7 +15,7 @@ import {
   fetchPlaylists,
   fetchSummary,
 } from './metadata-sync.ts';
-import { followCursor, type Requester } from './paging.ts';
+import { followCursor, PageFailed, type Requester } from './paging.ts';
 import { trackRowOf, type TrackRow } from './parse.ts';
 import { createTrackTable, type TrackTable } from './track-table.ts';
 
@@ -147,7 +147,10 @@ export async function fullSync(
   } catch (error) {
     side.abort();
     await settle(sideTasks);
-    throw new SyncInterrupted(error, cursor ? position() : undefined);
+    // Every page before the one that failed is in the table: the next sync starts there.
+    if (error instanceof PageFailed) cursor = error.cursor;
+    const cause = error instanceof PageFailed ? error.cause : error;
+    throw new SyncInterrupted(cause, cursor ? position() : undefined);
   }
 
   function position(): FullSyncPosition {
@@ -211,21 +214,25 @@ export async function incrementalSync(
   const newest: Newest = { raw: data.sync.newestUploadedAt, ms: data.sync.newestUploadedMs ?? 0 };
   const rows: TrackRow[] = [];
   deps.onProgress(progressOf('incremental', 'tracks', 0, undefined, false, startedAt));
-  await followCursor(
-    deps.request,
-    '/library/tracks',
-    'tracks',
-    { query: { uploaded_after: data.sync.newestUploadedAt }, signal },
-    (page) => {
-      for (const item of page.items) {
-        const row = trackRowOf(item);
-        if (row) rows.push(row);
-      }
-      deps.onProgress(
-        progressOf('incremental', 'tracks', rows.length, undefined, false, startedAt),
-      );
-    },
-  );
+  try {
+    await followCursor(
+      deps.request,
+      '/library/tracks',
+      'tracks',
+      { query: { uploaded_after: data.sync.newestUploadedAt }, signal },
+      (page) => {
+        for (const item of page.items) {
+          const row = trackRowOf(item);
+          if (row) rows.push(row);
+        }
+        deps.onProgress(
+          progressOf('incremental', 'tracks', rows.length, undefined, false, startedAt),
+        );
+      },
+    );
+  } catch (error) {
+    throw error instanceof PageFailed ? error.cause : error;
+  }
   const metadataAge = deps.now() - Date.parse(data.sync.metadataAt ?? '');
   const stale = !(metadataAge < metadataMaxAgeMs);
   const now = new Date(deps.now()).toISOString();

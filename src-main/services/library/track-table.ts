@@ -13,9 +13,9 @@ export const storedTextColumns = [...textColumns, 'artworkUrl'] as const;
 export type StoredTextColumn = (typeof storedTextColumns)[number];
 
 /**
- * Tracks as stored in the cache file: text columns joined with U+001F, numbers as arrays.
- * A few long strings parse far faster than 100,000 objects, and this is nearly the shape the
- * renderer receives, so start-up does little more than read the file.
+ * Tracks as stored in the cache file: text columns joined with `columnSeparator`, numbers as
+ * arrays. A few long strings parse far faster than 100,000 objects, and this is nearly the shape
+ * the renderer receives, so start-up does little more than read the file.
  */
 export interface StoredTracks {
   count: number;
@@ -23,28 +23,17 @@ export interface StoredTracks {
   numbers: Record<NumericColumn, number[]>;
 }
 
-interface Exploded {
-  text: Record<StoredTextColumn, string[]>;
-  numbers: Record<NumericColumn, number[]>;
-  index: Map<number, number>;
-}
-
 export interface TrackTable {
   readonly count: number;
   has(id: number): boolean;
   /** Adds the track, or replaces the one with the same ID. */
   upsert(row: TrackRow): void;
-  /** Album ID, title, artist and year of every track (for albums missing from the list). */
-  albumFacts(): Map<string, { title: string; artist: string; year: number }>;
+  /** Title, artist and year of albums that tracks name but `known` lacks, by album ID. */
+  albumFacts(
+    known: ReadonlySet<string>,
+  ): Map<string, { title: string; artist: string; year: number }>;
   stored(): StoredTracks;
   snapshot(): LibrarySnapshot['tracks'];
-}
-
-function split(joined: string, count: number): string[] {
-  if (count === 0) return [];
-  const parts = joined.split(columnSeparator);
-  if (parts.length !== count) throw new Error('text column does not match the track count');
-  return parts;
 }
 
 /** Checks a stored table's shape (cheaply: lengths, not contents). */
@@ -60,89 +49,163 @@ export function isStoredTracks(value: unknown): value is StoredTracks {
   );
 }
 
+function split(joined: string, count: number): string[] {
+  if (count === 0) return [];
+  const parts = joined.split(columnSeparator);
+  if (parts.length !== count) throw new Error('text column does not match the track count');
+  return parts;
+}
+
+const byColumn = <T>(make: () => T) =>
+  Object.fromEntries(storedTextColumns.map((column) => [column, make()])) as Record<
+    StoredTextColumn,
+    T
+  >;
+
+/** Rows are folded into one string per column this many at a time. */
+const foldEvery = 512;
+
+/**
+ * Text is held in one of two ways. Appending (a sync) folds each batch of rows into one joined
+ * string per column, so the hundreds of thousands of short strings a sync parses die young and
+ * memory holds a few large ones. Replacing an existing track needs per-row access; only then is
+ * the text split into per-row arrays.
+ */
+type Text =
+  | {
+      kind: 'chunks';
+      chunks: Record<StoredTextColumn, string[]>;
+      pending: Record<StoredTextColumn, string[]>;
+    }
+  | { kind: 'rows'; values: Record<StoredTextColumn, string[]> };
+
 export function createTrackTable(initial?: StoredTracks): TrackTable {
-  // Kept joined until something changes: loading the cache never splits a string.
-  let stored: StoredTracks | undefined = initial;
-  let exploded: Exploded | undefined;
   let count = initial?.count ?? 0;
-
-  const explode = (): Exploded => {
-    if (exploded) return exploded;
-    const text = {} as Record<StoredTextColumn, string[]>;
-    const numbers = {} as Record<NumericColumn, number[]>;
-    for (const column of storedTextColumns)
-      text[column] = stored ? split(stored.text[column], count) : [];
-    for (const column of numericColumns)
-      numbers[column] = stored ? [...stored.numbers[column]] : [];
-    const index = new Map<number, number>();
-    numbers.id.forEach((id, position) => index.set(id, position));
-    exploded = { text, numbers, index };
-    stored = undefined;
-    return exploded;
+  let text: Text = {
+    kind: 'chunks',
+    chunks: byColumn(() => [] as string[]),
+    pending: byColumn(() => [] as string[]),
   };
-
-  const write = (table: Exploded, at: number, row: TrackRow) => {
-    for (const column of storedTextColumns) table.text[column][at] = row[column];
-    for (const column of numericColumns) table.numbers[column][at] = row[column];
-  };
-
-  const join = (): StoredTracks => {
-    if (stored) return stored;
-    const table = explode();
-    const text = {} as Record<StoredTextColumn, string>;
-    for (const column of storedTextColumns) text[column] = table.text[column].join(columnSeparator);
-    stored = { count, text, numbers: table.numbers };
-    return stored;
-  };
-
+  if (initial && count > 0) {
+    for (const column of storedTextColumns) text.chunks[column].push(initial.text[column]);
+  }
+  const numbers = Object.fromEntries(
+    numericColumns.map((column) => [column, initial ? [...initial.numbers[column]] : []]),
+  ) as Record<NumericColumn, number[]>;
+  let index: Map<number, number> | undefined;
+  let stored: StoredTracks | undefined = initial;
   let snapshot: LibrarySnapshot['tracks'] | undefined;
 
-  return {
+  const indexOf = () => {
+    if (!index) {
+      index = new Map();
+      numbers.id.forEach((id, row) => index!.set(id, row));
+    }
+    return index;
+  };
+
+  const fold = () => {
+    if (text.kind !== 'chunks' || text.pending.title.length === 0) return;
+    for (const column of storedTextColumns) {
+      text.chunks[column].push(text.pending[column].join(columnSeparator));
+      text.pending[column] = [];
+    }
+  };
+
+  const joined = (column: StoredTextColumn): string => {
+    if (text.kind === 'rows') return text.values[column].join(columnSeparator);
+    fold();
+    const chunks = text.chunks[column];
+    if (chunks.length > 1) chunks.splice(0, chunks.length, chunks.join(columnSeparator));
+    return chunks[0] ?? '';
+  };
+
+  const rows = (): Record<StoredTextColumn, string[]> => {
+    if (text.kind === 'rows') return text.values;
+    const values = byColumn(() => [] as string[]);
+    for (const column of storedTextColumns) values[column] = split(joined(column), count);
+    text = { kind: 'rows', values };
+    return values;
+  };
+
+  const changed = () => {
+    stored = undefined;
+    snapshot = undefined;
+  };
+
+  const table: TrackTable = {
     get count() {
       return count;
     },
-    has: (id) => explode().index.has(id),
+    has: (id) => indexOf().has(id),
     upsert(row) {
-      const table = explode();
-      snapshot = undefined;
-      const at = table.index.get(row.id);
-      if (at !== undefined) return write(table, at, row);
-      table.index.set(row.id, count);
-      write(table, count, row);
+      changed();
+      const at = indexOf().get(row.id);
+      if (at !== undefined) {
+        const values = rows();
+        for (const column of storedTextColumns) values[column][at] = row[column];
+        for (const column of numericColumns) numbers[column][at] = row[column];
+        return;
+      }
+      indexOf().set(row.id, count);
       count++;
+      for (const column of numericColumns) numbers[column].push(row[column]);
+      if (text.kind === 'rows') {
+        for (const column of storedTextColumns) text.values[column].push(row[column]);
+        return;
+      }
+      for (const column of storedTextColumns) text.pending[column].push(row[column]);
+      if (text.pending.title.length >= foldEvery) fold();
     },
-    albumFacts() {
-      const table = explode();
+    albumFacts(known) {
       const facts = new Map<string, { title: string; artist: string; year: number }>();
+      const albumIds = split(joined('albumId'), count);
+      const wanted: number[] = [];
+      const seen = new Set<string>();
       for (let i = 0; i < count; i++) {
-        const albumId = table.text.albumId[i]!;
-        if (albumId && !facts.has(albumId)) {
-          facts.set(albumId, {
-            title: table.text.album[i]!,
-            artist: table.text.artist[i]!,
-            year: table.numbers.year[i]!,
-          });
+        const albumId = albumIds[i]!;
+        if (albumId && !known.has(albumId) && !seen.has(albumId)) {
+          seen.add(albumId);
+          wanted.push(i);
         }
+      }
+      // Usually every album is listed: then the other columns are never split.
+      if (!wanted.length) return facts;
+      const albums = split(joined('album'), count);
+      const artists = split(joined('artist'), count);
+      for (const i of wanted) {
+        facts.set(albumIds[i]!, { title: albums[i]!, artist: artists[i]!, year: numbers.year[i]! });
       }
       return facts;
     },
     stored() {
-      const joined = join();
-      // The exploded arrays would go stale once joined; a later upsert explodes again.
-      exploded = undefined;
-      return joined;
+      if (stored) return stored;
+      const joinedText = byColumn(() => '');
+      for (const column of storedTextColumns) joinedText[column] = joined(column);
+      // Back to one joined string per column: the compact form, until something is replaced.
+      // The ID index goes too (rebuilt in a few milliseconds when a later sync needs it).
+      index = undefined;
+      text = {
+        kind: 'chunks',
+        chunks: byColumn(() => [] as string[]),
+        pending: byColumn(() => [] as string[]),
+      };
+      if (count > 0)
+        for (const column of storedTextColumns) text.chunks[column].push(joinedText[column]);
+      stored = { count, text: joinedText, numbers };
+      return stored;
     },
     snapshot() {
       if (snapshot) return snapshot;
-      const joined = join();
-      exploded = undefined;
-      const numbers = new Float64Array(count * numericColumns.length);
-      numericColumns.forEach((column, c) => numbers.set(joined.numbers[column], c * count));
-      const text = {} as Record<TextColumn, string>;
-      for (const column of textColumns) text[column] = joined.text[column];
+      const all = table.stored();
+      const packed = new Float64Array(count * numericColumns.length);
+      numericColumns.forEach((column, c) => packed.set(all.numbers[column], c * count));
+      const textOut = {} as Record<TextColumn, string>;
+      for (const column of textColumns) textOut[column] = all.text[column];
       // A plain Uint8Array (not a Buffer): Buffer.toJSON would defeat the bridge's byte tag.
-      snapshot = { count, text, numbers: new Uint8Array(numbers.buffer) };
+      snapshot = { count, text: textOut, numbers: new Uint8Array(packed.buffer) };
       return snapshot;
     },
   };
+  return table;
 }

@@ -65,6 +65,7 @@ describe('faults during a full sync', () => {
     expect(rowsOf(harness.library!.service.snapshot()).map((row) => row.id)).toEqual(expectedIds());
     expect(harness.library!.service.status()).toMatchObject({ resumable: false, synced: true });
     expect(harness.library!.service.status().lastError).toBeUndefined();
+    await harness.library!.service.persisted();
     expect(await checkpointOf(harness.dir)).toBeUndefined();
   });
 

@@ -100,7 +100,8 @@ describe('incremental sync', () => {
     expect(snapshot.summary?.trackCount).toBe(2005);
     expect(harness.library!.service.status().revision).toBeGreaterThan(revision);
 
-    // The saved cache has the new tracks too.
+    // The saved cache has the new tracks too (written just after the sync).
+    await harness.library!.service.persisted();
     const file = (await cacheFiles(harness.dir))[0]!;
     const cached = JSON.parse(await readFile(join(harness.dir, 'library', file), 'utf8')) as {
       tracks: { count: number };

@@ -29,7 +29,8 @@ describe('the columnar track table', () => {
     expect(restored.count).toBe(6);
     expect(restored.has(3)).toBe(true);
     expect(restored.stored().numbers.id).toEqual([1, 2, 3, 4, 5, 6]);
-    expect([...restored.albumFacts().keys()].sort()).toEqual(['alb_0', 'alb_1']);
+    expect([...restored.albumFacts(new Set()).keys()].sort()).toEqual(['alb_0', 'alb_1']);
+    expect([...restored.albumFacts(new Set(['alb_0'])).keys()]).toEqual(['alb_1']);
   });
 
   it('packs the numbers into one Float64Array, column after column', () => {

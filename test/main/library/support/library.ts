@@ -7,7 +7,7 @@ import {
 import type { SandboxHandle } from '../../../support/sandbox.ts';
 import type { Harness } from '../../queye/support/harness.ts';
 
-/** Waits until the library has finished a sync (and none is running). */
+/** Waits until the library has finished a sync (none running) and saved it to disk. */
 export async function synced(harness: Harness): Promise<void> {
   await expect
     .poll(() => {
@@ -15,6 +15,7 @@ export async function synced(harness: Harness): Promise<void> {
       return status.synced && harness.library!.service.running() === undefined;
     })
     .toBe(true);
+  await harness.library!.service.persisted();
 }
 
 /** Waits until no sync runs. */
