@@ -10,22 +10,60 @@ export function fold(text: string): string {
   return nonAscii.test(lower) ? lower.normalize('NFD').replace(marks, '') : lower;
 }
 
-const keysCache = new WeakMap<LibraryData, string[]>();
+interface KeyState {
+  keys: string[];
+  /** Rows whose key exists so far (keys are built in slices while the window is idle). */
+  built: number;
+}
+const keyStates = new WeakMap<LibraryData, KeyState>();
+
+function keyState(data: LibraryData): KeyState {
+  let state = keyStates.get(data);
+  if (!state) {
+    state = { keys: new Array<string>(data.count), built: 0 };
+    keyStates.set(data, state);
+  }
+  return state;
+}
+
+function buildKeys(data: LibraryData, state: KeyState, until: number): void {
+  const { title, artist, album } = data.text;
+  for (let row = state.built; row < until; row++) {
+    state.keys[row] = fold(`${title[row]}\u0000${artist[row]}\u0000${album[row]}`);
+  }
+  state.built = Math.max(state.built, until);
+}
 
 /**
  * One folded search key per track, "title␀artist␀album", built once per library revision so a
  * keystroke only runs `includes` over 100,000 short strings.
  */
 export function searchKeys(data: LibraryData): string[] {
-  let keys = keysCache.get(data);
-  if (keys) return keys;
-  const { title, artist, album } = data.text;
-  keys = new Array<string>(data.count);
-  for (let row = 0; row < data.count; row++) {
-    keys[row] = fold(`${title[row]}\u0000${artist[row]}\u0000${album[row]}`);
-  }
-  keysCache.set(data, keys);
-  return keys;
+  const state = keyState(data);
+  if (state.built < data.count) buildKeys(data, state, data.count);
+  return state.keys;
+}
+
+/**
+ * Builds the search keys in small slices while the window is idle, so the first keystroke finds
+ * them ready and no slice blocks scrolling. Returns a function that stops the work.
+ */
+export function warmSearchKeys(data: LibraryData, slice = 5000): () => void {
+  const state = keyState(data);
+  let stopped = false;
+  const idle =
+    typeof requestIdleCallback === 'function'
+      ? (work: () => void) => requestIdleCallback(work, { timeout: 2000 })
+      : (work: () => void) => setTimeout(work, 16);
+  const step = () => {
+    if (stopped || state.built >= data.count) return;
+    buildKeys(data, state, Math.min(data.count, state.built + slice));
+    idle(step);
+  };
+  idle(step);
+  return () => {
+    stopped = true;
+  };
 }
 
 /** The words of a filter; a track must contain every one (in title, artist or album). */

@@ -99,11 +99,16 @@ export function ascendingOrder(data: LibraryData, column: SortColumn): Int32Arra
   const cache = cacheOf(data);
   const cached = cache.orders.get(column);
   if (cached) return cached;
-  const ranks = ranksOf(data, column);
   const natural = naturalPositions(data);
   const rows = new Int32Array(data.count);
-  for (let i = 0; i < rows.length; i++) rows[i] = i;
-  rows.sort((a, b) => ranks[a]! - ranks[b]! || natural[a]! - natural[b]!);
+  if (column === 'artist') {
+    // The natural order already is artist order (then album, disc, track).
+    for (let row = 0; row < natural.length; row++) rows[natural[row]!] = row;
+  } else {
+    const ranks = ranksOf(data, column);
+    for (let i = 0; i < rows.length; i++) rows[i] = i;
+    rows.sort((a, b) => ranks[a]! - ranks[b]! || natural[a]! - natural[b]!);
+  }
   cache.orders.set(column, rows);
   return rows;
 }

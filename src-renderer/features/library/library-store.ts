@@ -3,7 +3,7 @@ import type { LibraryStatus, SyncProgress } from '../../../src-preload/contract/
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { api, onEvent } from '../../api/client.ts';
 import { decodeSnapshot, type LibraryData } from './library-data.ts';
-import { filterRows, narrows, searchKeys, terms } from './library-search.ts';
+import { filterRows, narrows, searchKeys, terms, warmSearchKeys } from './library-search.ts';
 import { sortedOrder, type SortColumn, type SortDirection } from './library-sort.ts';
 
 export interface TrackSort {
@@ -57,6 +57,7 @@ export function computeView(data: LibraryData, sort: TrackSort, query: string): 
 // Snapshot fetches never overlap; a change during one triggers exactly one more.
 let fetching: Promise<void> | undefined;
 let again = false;
+let stopWarming = () => {};
 
 async function fetchSnapshot(): Promise<void> {
   if (fetching) {
@@ -75,6 +76,8 @@ async function fetchSnapshot(): Promise<void> {
         }
         const data = decodeSnapshot(snapshot);
         useLibrary.setState({ data, view: computeView(data, sort, query), loadError: undefined });
+        stopWarming();
+        stopWarming = warmSearchKeys(data);
       } catch (error) {
         useLibrary.setState({ loadError: toApiError(error) });
       }
