@@ -78,7 +78,8 @@ export function createQueueStore(path: string, log: Logger): QueueStore {
       await ensureLoaded();
       const savedAt = new Date().toISOString();
       // A position for another queue than the saved one (a race with a queue save) is dropped.
-      if (!current || index >= current.queue.ids.length) return savedAt;
+      const size = current?.queue.ids.length ?? 0;
+      if (!current || index >= size || (index < 0 && size > 0)) return savedAt;
       current = { ...current, savedAt, queue: { ...current.queue, index, position } };
       await schedule();
       return savedAt;
