@@ -1,6 +1,7 @@
 import type { BenchSuite } from '../support/types.ts';
+import { librarySyncSuite } from './library-sync.ts';
 import { sandboxSuite } from './sandbox.ts';
 import { uploadSuite } from './upload.ts';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. */
-export const suites: BenchSuite[] = [sandboxSuite, uploadSuite];
+export const suites: BenchSuite[] = [sandboxSuite, librarySyncSuite, uploadSuite];
