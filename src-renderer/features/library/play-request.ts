@@ -1,11 +1,18 @@
 import { create } from 'zustand';
 
+/**
+ * Where requested tracks go: `now` replaces the queue and plays, `next` goes right after the
+ * current track, `end` is appended.
+ */
+export type PlayMode = 'now' | 'next' | 'end';
+
 /** "Play these tracks, starting here": what the library asks of the player. */
 export interface PlayRequest {
-  /** Track IDs in play order (the queue to build). */
+  /** Track IDs in play order. */
   ids: readonly number[];
-  /** Position in `ids` to start at. */
+  /** Position in `ids` to start at (`now` only). */
   startIndex: number;
+  mode: PlayMode;
   /** Increases with every request, so asking twice for the same list still counts. */
   seq: number;
 }
@@ -23,8 +30,20 @@ export const usePlayRequest = create<PlayRequestStore>(() => ({}));
 
 let seq = 0;
 
-export function requestPlay(ids: readonly number[], startIndex = 0): void {
+function send(ids: readonly number[], startIndex: number, mode: PlayMode): void {
   if (!ids.length) return;
   const start = Math.min(Math.max(0, Math.trunc(startIndex)), ids.length - 1);
-  usePlayRequest.setState({ request: { ids, startIndex: start, seq: ++seq } });
+  usePlayRequest.setState({ request: { ids, startIndex: start, mode, seq: ++seq } });
+}
+
+export function requestPlay(ids: readonly number[], startIndex = 0): void {
+  send(ids, startIndex, 'now');
+}
+
+export function requestPlayNext(ids: readonly number[]): void {
+  send(ids, 0, 'next');
+}
+
+export function requestAddToQueue(ids: readonly number[]): void {
+  send(ids, 0, 'end');
 }
