@@ -9,10 +9,36 @@ import tseslint from 'typescript-eslint';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const noElectron = {
-  name: 'electron',
-  message:
-    'Only the Electron shell (src-main/app, src-main/index.ts, src-preload/index.ts) may import electron.',
+const electronMessage =
+  'Only the Electron shell (src-main/app, src-main/index.ts, src-preload/index.ts) may import electron.';
+const noElectron = { name: 'electron', message: electronMessage };
+// `electron/main`, `electron/renderer`… are the same module under another name.
+const noElectronSubpaths = { group: ['electron/*'], message: electronMessage };
+// electron-store loads electron itself; services take the store the shell (or conf) made.
+const noElectronStore = {
+  name: 'electron-store',
+  message: 'electron-store loads electron: take the store as an argument (conf outside Electron).',
+};
+
+const noEnums = {
+  selector: 'TSEnumDeclaration',
+  message: 'Use a union of string literals (erasable syntax).',
+};
+// no-restricted-imports sees only static imports; these catch `import()` and `require()`.
+// (\x2F is "/": selector regexes cannot contain a literal slash.)
+const noDynamicElectron = [
+  {
+    selector: 'ImportExpression[source.value=/^electron(\\x2F|$)/]',
+    message: electronMessage,
+  },
+  {
+    selector: "CallExpression[callee.name='require'][arguments.0.value=/^electron(\\x2F|$)/]",
+    message: electronMessage,
+  },
+];
+const noDynamicMain = {
+  selector: 'ImportExpression[source.value=/src-main/]',
+  message: 'The renderer may not import main-process code.',
 };
 
 export default tseslint.config(
@@ -34,13 +60,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'TSEnumDeclaration',
-          message: 'Use a union of string literals (erasable syntax).',
-        },
-      ],
+      'no-restricted-syntax': ['error', noEnums],
     },
   },
   {
@@ -56,11 +76,13 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // Only matters with the React Compiler, which this project does not use.
       'react-hooks/incompatible-library': 'off',
+      'no-restricted-syntax': ['error', noEnums, ...noDynamicElectron, noDynamicMain],
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: [noElectron, noElectronStore],
           patterns: [
+            noElectronSubpaths,
             {
               group: ['**/src-main/**', '../src-main/*'],
               message: 'The renderer may not import main-process code.',
@@ -79,7 +101,11 @@ export default tseslint.config(
     files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'bench/**/*.ts'],
     ignores: ['src-main/app/**', 'src-main/index.ts', 'src-preload/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron] }],
+      'no-restricted-syntax': ['error', noEnums, ...noDynamicElectron],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron, noElectronStore], patterns: [noElectronSubpaths] },
+      ],
     },
   },
   {
@@ -88,8 +114,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: [noElectron, noElectronStore],
           patterns: [
+            noElectronSubpaths,
             {
               group: ['node:*'],
               message: 'The contract is shared with the renderer: no Node APIs.',

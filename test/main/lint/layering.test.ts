@@ -1,0 +1,183 @@
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The layering rules of `.config/eslint.config.js`, proven on snippets linted as if they lived
+ * in each layer: the renderer never reaches into main or Electron, and nothing on the main side
+ * but the Electron shell imports `electron`. The snippets are virtual files, so type-aware rules
+ * are switched off; the layering rules do not need types.
+ */
+const root = resolve(import.meta.dirname, '../../..');
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: resolve(root, '.config/eslint.config.js'),
+    overrideConfig: [tseslint.configs.disableTypeChecked],
+  });
+});
+
+async function layeringErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(root, file) });
+  const messages = result?.messages ?? [];
+  const parseErrors = messages.filter((m) => m.fatal);
+  expect(parseErrors).toEqual([]);
+  return messages
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message);
+}
+
+const forbidden: Array<[string, string, string, RegExp]> = [
+  [
+    'the renderer',
+    'src-renderer/features/broadcast/probe.ts',
+    "import { appError } from '../../../src-main/services/core/errors.ts';\nexport const x = appError;\n",
+    /may not import main-process code/,
+  ],
+  [
+    'the renderer',
+    'src-renderer/probe.ts',
+    "import { startSandbox } from '../src-main/sandbox/index.ts';\nexport const x = startSandbox;\n",
+    /may not import main-process code/,
+  ],
+  [
+    'the renderer',
+    'src-renderer/features/broadcast/probe.ts',
+    "export const x = await import('../../../src-main/services/create-services.ts');\n",
+    /may not import main-process code/,
+  ],
+  [
+    'the renderer',
+    'src-renderer/probe.ts',
+    "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'the renderer',
+    'src-renderer/probe.ts',
+    "import { ipcRenderer } from 'electron/renderer';\nexport const x = ipcRenderer;\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'the renderer',
+    'src-renderer/probe.ts',
+    "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n",
+    /no Node APIs/,
+  ],
+  [
+    'a service',
+    'src-main/services/musique/probe.ts',
+    "import { app } from 'electron';\nexport const x = app;\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'a service',
+    'src-main/services/probe.ts',
+    "import type { App } from 'electron';\nexport type X = App;\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'a service',
+    'src-main/services/probe.ts',
+    "export { safeStorage } from 'electron';\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'a service',
+    'src-main/services/probe.ts',
+    "import { app } from 'electron/main';\nexport const x = app;\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'a service',
+    'src-main/services/probe.ts',
+    "export const x = await import('electron');\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'a service',
+    'src-main/services/probe.ts',
+    "// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const x: unknown = require('electron');\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'a service',
+    'src-main/services/settings/probe.ts',
+    "import Store from 'electron-store';\nexport const x = Store;\n",
+    /electron-store loads electron/,
+  ],
+  [
+    'the sandbox',
+    'src-main/sandbox/probe.ts',
+    "import { net } from 'electron';\nexport const x = net;\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'the browser host',
+    'src-main/browser-host/probe.ts',
+    "import { app } from 'electron';\nexport const x = app;\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'the contract',
+    'src-preload/contract/probe.ts',
+    "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n",
+    /no Node APIs/,
+  ],
+  [
+    'a benchmark',
+    'bench/suites/probe.ts',
+    "import { app } from 'electron';\nexport const x = app;\n",
+    /Only the Electron shell/,
+  ],
+];
+
+const allowed: Array<[string, string, string]> = [
+  [
+    'the Electron shell',
+    'src-main/app/probe.ts',
+    "import { app } from 'electron';\nexport const x = app;\n",
+  ],
+  [
+    'the Electron entry',
+    'src-main/index.ts',
+    "import { app } from 'electron';\nexport const x = app;\n",
+  ],
+  [
+    'the preload entry',
+    'src-preload/index.ts',
+    "import { contextBridge } from 'electron';\nexport const x = contextBridge;\n",
+  ],
+  [
+    'the renderer, reading the contract',
+    'src-renderer/probe.ts',
+    "import { calls } from '../src-preload/contract/contract.ts';\nexport const x = calls;\n",
+  ],
+  [
+    'a service, with electron-free libraries',
+    'src-main/services/probe.ts',
+    "import Conf from 'conf';\nimport { z } from 'zod';\nexport const x = [Conf, z];\n",
+  ],
+];
+
+/** The snippet's import line, to name the test. */
+const importOf = (code: string) => code.split('\n').find((line) => !line.startsWith('//')) ?? '';
+
+describe('layering lint rules', () => {
+  it.each(
+    forbidden.map(([layer, file, code, why]) => ({ layer, file, code, why, what: importOf(code) })),
+  )('refuses `$what` in $layer', async ({ file, code, why }) => {
+    const errors = await layeringErrors(file, code);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.join('\n')).toMatch(why);
+  });
+
+  it.each(allowed.map(([layer, file, code]) => ({ layer, file, code })))(
+    'lets $layer through ($file)',
+    async ({ file, code }) => {
+      expect(await layeringErrors(file, code)).toEqual([]);
+    },
+  );
+});
