@@ -13,6 +13,8 @@ export const recorded = {
   exposed: new Map<string, unknown>(),
   rendererListeners: new Map<string, Set<Listener>>(),
   invoked: [] as Array<{ channel: string; args: unknown[] }>,
+  appListeners: new Map<string, Listener[]>(),
+  windows: [] as BrowserWindow[],
   reset() {
     this.ipcHandlers.clear();
     this.protocolHandlers.clear();
@@ -20,6 +22,8 @@ export const recorded = {
     this.exposed.clear();
     this.rendererListeners.clear();
     this.invoked.length = 0;
+    this.appListeners.clear();
+    this.windows.length = 0;
   },
 };
 
@@ -107,7 +111,10 @@ export const app = {
   isPackaged: false,
   getVersion: () => '0.0.0-test',
   getPath: (name: string) => `/tmp/aislecast-electron-stub/${name}`,
-  on: () => app,
+  on(event: string, listener: Listener) {
+    recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener]);
+    return app;
+  },
   whenReady: () => Promise.resolve(),
   requestSingleInstanceLock: () => true,
   quit: () => undefined,
@@ -120,9 +127,44 @@ export const screen = {
   getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
   getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
 };
+/** Records its options and what it was asked to load; shows nothing. */
 export class BrowserWindow {
   static getAllWindows(): BrowserWindow[] {
-    return [];
+    return [...recorded.windows];
+  }
+  readonly options: Record<string, unknown>;
+  readonly listeners = new Map<string, Listener[]>();
+  loadedUrl: string | undefined;
+  maximized = false;
+  constructor(options: Record<string, unknown> = {}) {
+    this.options = options;
+    recorded.windows.push(this);
+  }
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  once(event: string, listener: Listener) {
+    return this.on(event, listener);
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isDestroyed() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1200, height: 800 };
   }
 }
 
