@@ -35,7 +35,9 @@ describe('real Electron smoke test', () => {
     const leaks = await page.evaluate(() => [
       typeof (window as unknown as { require?: unknown }).require,
       typeof (window as unknown as { process?: unknown }).process,
+      typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
+      typeof (window as unknown as { module?: unknown }).module,
     ]);
-    expect(leaks).toEqual(['undefined', 'undefined']);
+    expect(leaks).toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
   });
 });
