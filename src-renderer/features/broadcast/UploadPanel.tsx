@@ -26,6 +26,8 @@ export function UploadPanel() {
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
+    // The broadcaster around this panel takes drops too: the files are added here, once.
+    event.stopPropagation();
     setDragging(false);
     if (canWrite.allowed) addFiles(filesOf(event.dataTransfer.files));
   };

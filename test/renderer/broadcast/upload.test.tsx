@@ -206,6 +206,34 @@ describe('uploading', () => {
     expect(within(row('spring.mp3')).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
+  it('adds each file dropped on the drop zone once', async () => {
+    const { handlers, received } = uploadHandlers();
+    installFakeBridge(handlers);
+    render(<BroadcastScreen />);
+    const files = [mp3('spring.mp3'), mp3('summer.mp3', 1_000_000)];
+    fireEvent.drop(await screen.findByTestId('dropzone'), {
+      dataTransfer: { files, types: ['Files'] },
+    });
+    await waitFor(() => expect(row('summer.mp3').dataset.stage).toBe('ready'));
+    expect(screen.getAllByTestId('upload-row').map((r) => r.dataset.file)).toEqual([
+      'spring.mp3',
+      'summer.mp3',
+    ]);
+    expect([...received.values()].sort()).toEqual([1_000_000, 2_500_000]);
+  });
+
+  it('takes files dropped anywhere in the broadcaster to the upload list', async () => {
+    useBroadcast.setState({ tab: 'library' });
+    const { handlers } = uploadHandlers();
+    installFakeBridge(handlers);
+    render(<BroadcastScreen />);
+    const header = await screen.findByRole('region', { name: 'Broadcaster' });
+    fireEvent.drop(header, { dataTransfer: { files: [mp3('spring.mp3')], types: ['Files'] } });
+    await waitFor(() => expect(row('spring.mp3').dataset.stage).toBe('ready'));
+    expect(useBroadcast.getState().tab).toBe('upload');
+    expect(screen.getAllByTestId('upload-row')).toHaveLength(1);
+  });
+
   it('disables adding files when the token lacks audio.write, and says why', async () => {
     installFakeBridge(broadcastHandlers([], {}, account({ permissions: ['audio.read'] })));
     render(<BroadcastScreen />);
