@@ -97,10 +97,40 @@ export function createServices(config: ServicesConfig): Services {
   const library = add(createLibraryFeature(context, queye.connection));
   const stream = add(createStreamFeature(context, queye.connection));
   const player = add(createPlayerFeature(context, queye.connection));
-  const musique = add(createMusiqueFeature(context));
+  const musique = createMusiqueFeature(context);
+  add(musique);
   // Last, so the services it points at the sandbox exist before it starts.
   const demo = add(
-    createDemoFeature(context, { participants: [], sandboxOptions: config.demoSandbox }),
+    createDemoFeature(context, {
+      participants: [
+        {
+          name: 'queye',
+          enter: async (sandbox) => {
+            await queye.useTemporaryCredentials({
+              clientKey: sandbox.credentials.queyeClientKey,
+              userKey: sandbox.credentials.queyeUserKey,
+              baseUrl: sandbox.queye.baseUrl,
+            });
+          },
+          leave: async () => {
+            await queye.clearTemporaryCredentials();
+          },
+        },
+        {
+          name: 'musique',
+          enter: async (sandbox) => {
+            await musique.useTemporaryCredentials({
+              apiToken: sandbox.credentials.musiqueApiToken,
+              baseUrl: sandbox.musique.v1BaseUrl,
+            });
+          },
+          leave: async () => {
+            await musique.clearTemporaryCredentials();
+          },
+        },
+      ],
+      sandboxOptions: config.demoSandbox,
+    }),
   );
 
   const handlers: Handlers = {
