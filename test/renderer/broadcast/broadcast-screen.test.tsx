@@ -1,6 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src-renderer/app/App.tsx';
+import { useNavigation } from '../../../src-renderer/app/navigation-store.ts';
 import { BroadcastScreen } from '../../../src-renderer/features/broadcast/BroadcastScreen.tsx';
+import { useBroadcast } from '../../../src-renderer/features/broadcast/broadcast-store.ts';
+import { statusPollMs } from '../../../src-renderer/features/broadcast/service-slice.ts';
 import { useFixedLayout } from '../support/layout.ts';
 import { installFakeBridge } from '../support/fake-bridge.ts';
 import { shellHandlers } from '../support/fixtures.ts';
@@ -106,5 +110,49 @@ describe('the broadcaster', () => {
     expect(screen.getByText('Generate a new token in Settings → Musique.')).toBeTruthy();
     expect(screen.getByTestId('environment-badge')).toBeTruthy();
     expect(screen.queryByRole('grid')).toBeNull();
+  });
+});
+
+describe('service status polling', () => {
+  // Only intervals are faked, so Testing Library's own waiting keeps working.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('asks for Musique’s health at a modest interval, only while the broadcaster is open', async () => {
+    expect(statusPollMs).toBeGreaterThanOrEqual(15_000);
+    const bridge = installFakeBridge(broadcastHandlers([audio('a1')]));
+    const checks = () => bridge.calls.filter((c) => c.name === 'musique.serviceStatus').length;
+    render(<App />);
+    await act(() => vi.advanceTimersByTimeAsync(5 * statusPollMs));
+    expect(checks()).toBe(0);
+
+    act(() => useNavigation.getState().go('broadcast'));
+    await waitFor(() => expect(checks()).toBe(1));
+    await act(() => vi.advanceTimersByTimeAsync(statusPollMs));
+    await waitFor(() => expect(checks()).toBe(2));
+    await act(() => vi.advanceTimersByTimeAsync(statusPollMs));
+    await waitFor(() => expect(checks()).toBe(3));
+
+    act(() => useNavigation.getState().go('library'));
+    await screen.findByText('Connect your Queye library to start');
+    await act(() => vi.advanceTimersByTimeAsync(10 * statusPollMs));
+    expect(checks()).toBe(3);
+  });
+});
+
+describe('the environment badge', () => {
+  it('stays in view on every tab of the broadcaster', async () => {
+    installFakeBridge(
+      broadcastHandlers([audio('a1')], {
+        'musique.usageLog': () => ({ items: [], total: 0, scanned: 0 }),
+      }),
+    );
+    render(<BroadcastScreen />);
+    await screen.findByRole('region', { name: 'Broadcaster' });
+    for (const tab of ['library', 'upload', 'usage'] as const) {
+      act(() => useBroadcast.getState().setTab(tab));
+      const badges = screen.getAllByTestId('environment-badge');
+      expect(badges.map((b) => b.textContent)).toEqual(['Production']);
+    }
   });
 });
