@@ -16,10 +16,11 @@ export function tokenProblem(info: FailureInfo): TokenProblem | undefined {
   if (info.status !== 401 || info.code === 'invalid_company_token') return undefined;
   const said = info.upstreamMessage ?? '';
   if (/revoked/i.test(said)) return 'revoked';
-  if (/environment/i.test(said)) return 'wrong_environment';
   if (/whitespace|line break/i.test(said)) return 'whitespace';
-  if (/missing|header/i.test(said)) return 'missing_header';
+  // Before "environment": a shape complaint may spell out the {…}_{environment}_{…} pattern.
   if (/malformed|format|shape/i.test(said)) return 'malformed';
+  if (/environment/i.test(said)) return 'wrong_environment';
+  if (/missing|header/i.test(said)) return 'missing_header';
   return 'rejected';
 }
 
