@@ -155,6 +155,28 @@ describe.each(modes)('library against the sandbox ($profile, envelope $envelope)
     );
   });
 
+  it.runIf(mode.profile === 'legacy')('filters the usage log by endpoint and date', async () => {
+    const audioCalls = await h.call('musique.usageLog', { endpoint: '/api/audio' });
+    expect(audioCalls.items.length).toBeGreaterThan(0);
+    expect(audioCalls.items.every((entry) => entry.endpoint.startsWith('/api/audio'))).toBe(true);
+    const everything = await h.call('musique.usageLog', {});
+    expect(everything.items.some((entry) => !entry.endpoint.startsWith('/api/audio'))).toBe(true);
+
+    const day = 86_400_000;
+    const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const now = sandbox().control.now();
+    // Every call so far happened within the last two days (one more: the listing just made).
+    const recent = await h.call('musique.usageLog', {
+      startDate: isoDay(now - day),
+      endDate: isoDay(now),
+    });
+    expect(recent.total).toBe(everything.total! + 1);
+    const tomorrow = await h.call('musique.usageLog', { startDate: isoDay(now + day) });
+    expect(tomorrow).toMatchObject({ items: [], total: 0 });
+    const before = await h.call('musique.usageLog', { endDate: isoDay(now - 2 * day) });
+    expect(before).toMatchObject({ items: [], total: 0 });
+  });
+
   it.runIf(mode.profile === 'v1')(
     'explains that the usage log needs the legacy profile',
     async () => {
