@@ -7,6 +7,7 @@ import { WelcomeDialog } from '../features/demo/WelcomeDialog.tsx';
 import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
 import { subscribeLibrary, useLibrary } from '../features/library/library-store.ts';
 import { PlayerBar } from '../features/player/PlayerBar.tsx';
+import { startPlayer } from '../features/player/player-runtime.ts';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { subscribeSettings, useSettings } from '../features/settings/settings-store.ts';
 import { Toaster } from '../ui/Toaster.tsx';
@@ -40,7 +41,9 @@ export function App() {
     void useConnection.getState().load();
     void useDemo.getState().load();
     void useLibrary.getState().load();
+    const stopPlayer = startPlayer();
     return () => {
+      stopPlayer();
       offSettings();
       offConnection();
       offDemo();

@@ -45,6 +45,7 @@ export function shellHandlers(overrides: FakeHandlers = {}): FakeHandlers {
     'connection.status': () => notConfigured,
     'demo.status': () => ({ active: false, busy: false }),
     'library.status': () => noLibrary,
+    'player.loadQueue': () => null,
     'connection.check': () => notConfigured,
     'app.info': () => ({
       name: 'Aislecast',
