@@ -6,6 +6,7 @@ import { formatBytes, formatCount, formatDate, formatDuration } from '../../lib/
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { notify } from '../../ui/toast-store.ts';
+import { PreviewButton } from '../player/PreviewButton.tsx';
 import { useBroadcast } from './broadcast-store.ts';
 import { usePermission } from './use-permission.ts';
 
@@ -91,8 +92,12 @@ export function AudioDetail({ item }: { item: AudioItem }) {
         </div>
       )}
       <div className="audio-detail__actions">
-        {/* PREVIEW CONTROL: the playback feature puts its Preview button (which ducks the
-            music while it plays) here, playing mediaUrl('audio', item.id). */}
+        <PreviewButton
+          id={item.id}
+          name={shown.name}
+          format={shown.format}
+          disabled={!canRead.allowed}
+        />
         <button
           type="button"
           className="button button--danger"
