@@ -10,6 +10,22 @@ import type { QueyeRuntime } from './runtime.ts';
 import { streamRoutes } from './stream-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
+/**
+ * HTTPS on every endpoint, as the seed says. The sandbox itself speaks plain HTTP on loopback
+ * (where the client allows it); a request that says it reached a TLS-terminating proxy over
+ * plain HTTP (`X-Forwarded-Proto: http`) is refused the way the real service refuses one.
+ */
+function httpsOnly(handler: Handler): Handler {
+  return (ctx) => {
+    const header = ctx.req.headers['x-forwarded-proto'];
+    const proto = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+    if (proto && proto.toLowerCase() !== 'https') {
+      throw new ApiError(400, 'https_required', 'HTTPS is required on every endpoint.');
+    }
+    return handler(ctx);
+  };
+}
+
 /** The Queye Music API under `/v1`, plus the artwork "CDN" path. */
 export function queyeService(rt: QueyeRuntime): ServiceDefinition {
   const routes = createRouter<Handler>();
@@ -25,7 +41,7 @@ export function queyeService(rt: QueyeRuntime): ServiceDefinition {
     userRoutes(rt),
     artworkRoutes(rt),
   ]) {
-    for (const [route, handler] of Object.entries(table)) routes.add(route, handler);
+    for (const [route, handler] of Object.entries(table)) routes.add(route, httpsOnly(handler));
   }
   return {
     name: 'queye',

@@ -52,6 +52,41 @@ describe('Queye client keys', () => {
   });
 });
 
+describe('Queye over plain HTTP', () => {
+  it('answers 400 https_required on every endpoint to a request forwarded over plain HTTP', async () => {
+    const { accessToken } = sandbox().control.issueQueyeTokens();
+    const plain = { 'x-forwarded-proto': 'http' };
+    const requests: Array<[string, RequestInit]> = [
+      ['/health', { headers: plain }],
+      [
+        '/auth/exchange',
+        {
+          method: 'POST',
+          headers: { ...queyeHeaders(sandbox()), ...plain, 'content-type': 'application/json' },
+          body: JSON.stringify({ user_api_key: sandbox().credentials.queyeUserKey }),
+        },
+      ],
+      ['/library/tracks', { headers: { ...queyeHeaders(sandbox(), accessToken), ...plain } }],
+    ];
+    for (const [path, init] of requests) {
+      const response = await fetch(url(path), init);
+      expect({ path, status: response.status, body: (await response.json()) as unknown }).toEqual({
+        path,
+        status: 400,
+        body: {
+          error: { code: 'https_required', message: 'HTTPS is required on every endpoint.' },
+        },
+      });
+      expect(response.headers.get('x-request-id')).toMatch(/^req_/);
+    }
+    const forwardedSecurely = await fetch(url('/library/tracks?limit=1'), {
+      headers: { ...queyeHeaders(sandbox(), accessToken), 'x-forwarded-proto': 'https' },
+    });
+    expect(forwardedSecurely.status).toBe(200);
+    expect((await fetch(url('/health'))).status).toBe(200);
+  });
+});
+
 describe('Queye exchange', () => {
   it('refuses malformed, unknown and missing user keys and non-JSON bodies', async () => {
     for (const key of [
