@@ -1,6 +1,12 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { fetchJson, mp3Fixture, musiqueHeaders, useSandbox } from '../../support/sandbox.ts';
+import {
+  fetchJson,
+  mp3Fixture,
+  musiqueHeaders,
+  queyeHeaders,
+  useSandbox,
+} from '../../support/sandbox.ts';
 
 const sandbox = useSandbox();
 const control = (path: string, service: 'queye' | 'musique' = 'queye') =>
@@ -65,6 +71,71 @@ describe('control over HTTP', () => {
     await fetch(control(`/faults/${fault.body.id as string}`), { method: 'DELETE' });
     expect((await fetch(`${sandbox().queye.baseUrl}/health`)).status).toBe(200);
     expect((await post('/faults', { kind: 'status', status: 99 })).status).toBe(400);
+  });
+
+  it('expires a token', async () => {
+    const { accessToken } = sandbox().control.issueQueyeTokens();
+    const summary = () =>
+      fetchJson<{ error?: { code: string } }>(`${sandbox().queye.baseUrl}/library/summary`, {
+        headers: queyeHeaders(sandbox(), accessToken),
+      });
+    expect((await summary()).status).toBe(200);
+    expect((await post('/tokens/expire', { token: accessToken })).body).toEqual({ expired: true });
+    const expired = await summary();
+    expect(expired.status).toBe(401);
+    expect(expired.body.error?.code).toBe('invalid_access_token');
+    expect((await post('/tokens/expire', {})).status).toBe(400);
+  });
+
+  it('takes every kind of fault, and each one does what it says', async () => {
+    const health = `${sandbox().musique.v1BaseUrl}/health`;
+    const once = (spec: Record<string, unknown>) =>
+      post('/faults', {
+        service: 'musique',
+        path: '/api/v1/integration/health',
+        times: 1,
+        ...spec,
+      });
+    const headers = musiqueHeaders(sandbox());
+
+    expect((await once({ kind: 'status', status: 503, code: 'maintenance' })).status).toBe(200);
+    const failed = await fetchJson<{ error: { code: string } }>(health, { headers });
+    expect([failed.status, failed.body.error.code]).toEqual([503, 'maintenance']);
+
+    await once({ kind: 'rateLimitStorm', retryAfterSec: 3 });
+    const stormed = await fetch(health, { headers });
+    expect([stormed.status, stormed.headers.get('retry-after')]).toEqual([429, '3']);
+
+    await once({ kind: 'malformedJson' });
+    const broken = await (await fetch(health, { headers })).text();
+    expect(() => JSON.parse(broken) as unknown).toThrow(SyntaxError);
+
+    await once({ kind: 'reset', afterBytes: 5 });
+    await expect(fetch(health, { headers }).then((r) => r.text())).rejects.toThrow();
+
+    await once({ kind: 'slowBody', bytesPerSec: 50_000 });
+    expect((await fetch(health, { headers })).status).toBe(200);
+
+    await once({ kind: 'delay', ms: 20 });
+    expect((await fetch(health, { headers })).status).toBe(200);
+
+    const kinds = sandbox()
+      .control.requests({ service: 'musique', pathPrefix: '/api/v1/integration/health' })
+      .slice(-6)
+      .map((entry) => entry.fault);
+    expect(kinds).toEqual([
+      'status',
+      'rateLimitStorm',
+      'malformedJson',
+      'reset',
+      'slowBody',
+      'delay',
+    ]);
+    expect((await fetchJson<{ items: unknown[] }>(control('/faults'))).body.items).toEqual([]);
+
+    for (const bad of [{ kind: 'slowBody' }, { kind: 'meteor' }, { kind: 'delay', path: 'x' }]) {
+      expect((await post('/faults', bad)).status).toBe(400);
+    }
   });
 
   it('sets Musique health, envelope, tokens and permissions', async () => {
