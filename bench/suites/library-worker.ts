@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { Outcome } from '../../src-preload/contract/define.ts';
 import type { LibraryStatus } from '../../src-preload/contract/schemas/library.ts';
 import type { CallName } from '../../src-preload/contract/types.ts';
-import { startSandbox } from '../../src-main/sandbox/index.ts';
 import { createServices } from '../../src-main/services/create-services.ts';
 import { createNodeRuntime } from '../../src-main/services/runtime/node-runtime.ts';
 
@@ -127,6 +126,9 @@ async function app(target: QueyeTarget, incrementalRuns: number) {
 }
 
 async function sandbox(tracks: number) {
+  // Loaded only here: the sandbox's code is not part of the app, so it must not swell the
+  // measured app process (the app's demo mode loads it lazily too).
+  const { startSandbox } = await import('../../src-main/sandbox/index.ts');
   const handle = await startSandbox({ tracks, warmAudio: false, audioCacheDir: null });
   print({
     baseUrl: handle.queye.baseUrl,

@@ -152,7 +152,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     let text: string;
     try {
-      text = await response.text();
+      // Buffer's UTF-8 decoder is about twice as fast as the one behind `response.text()`,
+      // which shows on a sync of 500 pages of JSON. A byte-order mark is dropped, as text() does.
+      text = Buffer.from(await response.arrayBuffer()).toString('utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     } catch (error) {
       if (request.signal?.aborted) throw error;
       throw fail(

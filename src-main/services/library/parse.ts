@@ -30,7 +30,7 @@ export interface TrackRow {
   /** Milliseconds since the epoch; 0 when unknown. */
   uploadedAt: number;
   /** `uploaded_at` exactly as received, for `uploaded_after` (its format is the server's). */
-  uploadedAtRaw?: string;
+  uploadedAtRaw: string | undefined;
 }
 
 export interface Page {
@@ -44,11 +44,13 @@ const object = (value: unknown): Json =>
 // U+0085 joins text columns for transport and storage; other control characters only hurt.
 // eslint-disable-next-line no-control-regex
 const controls = /[\u0000-\u001f\u007f-\u009f]+/g;
+// eslint-disable-next-line no-control-regex
+const hasControl = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function textOf(value: unknown): string {
   if (typeof value === 'string') {
-    const cleaned = value.replace(controls, ' ');
-    return cleaned === value ? value : cleaned.trim();
+    // A plain test is cheaper than a replace that finds nothing, the case of nearly every value.
+    return hasControl.test(value) ? value.replace(controls, ' ').trim() : value;
   }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return '';
@@ -90,10 +92,12 @@ export function trackRowOf(item: unknown): TrackRow | undefined {
   if (id === undefined) return undefined;
   const album = textOf(raw.album ?? raw.album_title);
   const artist = textOf(raw.artist);
-  const uploadedRaw = typeof raw.uploaded_at === 'string' ? raw.uploaded_at : undefined;
-  const uploadedAt = uploadedRaw ? Date.parse(uploadedRaw) : NaN;
-  const durationMs = numberOf(raw.duration_ms);
+  const uploadedText = typeof raw.uploaded_at === 'string' ? raw.uploaded_at : undefined;
+  const uploadedAt = uploadedText ? Date.parse(uploadedText) : NaN;
+  const known = Number.isFinite(uploadedAt);
   const rawAlbumId = textOf(raw.album_id ?? raw.albumId);
+  // One object literal of a fixed shape: 100,000 of these are made per sync, and a spread or a
+  // field added later would make each one slower to build and to read.
   return {
     id,
     title: textOf(raw.title ?? raw.name),
@@ -104,13 +108,13 @@ export function trackRowOf(item: unknown): TrackRow | undefined {
     genre: textOf(raw.genre),
     format: textOf(raw.format).toLowerCase(),
     artworkUrl: textOf(raw.artwork_url ?? raw.artworkUrl),
-    duration: numberOf(raw.duration) || durationMs / 1000,
+    duration: numberOf(raw.duration) || numberOf(raw.duration_ms) / 1000,
     year: numberOf(raw.year),
     trackNumber: numberOf(raw.track_number ?? raw.trackNumber),
     discNumber: numberOf(raw.disc_number ?? raw.discNumber),
     size: numberOf(raw.size),
-    uploadedAt: Number.isFinite(uploadedAt) ? uploadedAt : 0,
-    ...(uploadedRaw && Number.isFinite(uploadedAt) ? { uploadedAtRaw: uploadedRaw } : {}),
+    uploadedAt: known ? uploadedAt : 0,
+    uploadedAtRaw: known ? uploadedText : undefined,
   };
 }
 

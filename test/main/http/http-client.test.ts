@@ -42,6 +42,22 @@ describe('http client', () => {
     expect(bare.data).toEqual({ id: 'b2', data: 'not an envelope' });
   });
 
+  it('reads UTF-8 text split across chunks, with or without a byte-order mark', async () => {
+    const body = Buffer.from(JSON.stringify({ title: 'Café – 😀' }));
+    const server = await scriptedServer((req, res) => {
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      if (req.url === '/bom') res.write(Buffer.from([0xef, 0xbb, 0xbf]));
+      // Cut inside the multi-byte characters, so each chunk alone is not valid UTF-8.
+      res.write(body.subarray(0, body.length - 3));
+      res.end(body.subarray(body.length - 3));
+    });
+    close = server.close;
+    for (const path of ['/plain', '/bom']) {
+      const answer = await client().request({ url: `${server.url}${path}` });
+      expect(answer.data).toEqual({ title: 'Café – 😀' });
+    }
+  });
+
   it('maps an error envelope to a typed error with the request ID', async () => {
     const server = await scriptedServer((_req, res) => {
       res.writeHead(422, { 'content-type': 'application/json', 'x-request-id': 'req_422' });

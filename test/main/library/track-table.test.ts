@@ -49,6 +49,35 @@ describe('the columnar track table', () => {
     expect(Buffer.isBuffer(numbers)).toBe(false);
   });
 
+  it('replaces a track that comes back out of ascending order, after the table was stored', () => {
+    const table = createTrackTable();
+    for (const id of [5, 9, 2]) table.upsert(row(id, `Song ${id}`));
+    table.stored();
+    table.upsert(row(12, 'Song 12'));
+    table.upsert(row(9, 'Song nine, again'));
+    table.upsert(row(2, 'Song two, again'));
+    table.upsert(row(7, 'Song 7'));
+    const stored = table.stored();
+    expect(stored.numbers.id).toEqual([5, 9, 2, 12, 7]);
+    expect(stored.text.title.split(columnSeparator)).toEqual([
+      'Song 5',
+      'Song nine, again',
+      'Song two, again',
+      'Song 12',
+      'Song 7',
+    ]);
+    expect(isStoredTracks(stored)).toBe(true);
+  });
+
+  it('replaces a track of a table restored from the cache', () => {
+    const first = createTrackTable();
+    for (let id = 1; id <= 3; id++) first.upsert(row(id, `Song ${id}`));
+    const restored = createTrackTable(structuredClone(first.stored()));
+    restored.upsert(row(1, 'Song one, again'));
+    expect(restored.count).toBe(3);
+    expect(restored.stored().text.title.split(columnSeparator)[0]).toBe('Song one, again');
+  });
+
   it('rejects a stored table whose columns do not match its count', () => {
     const stored = createTrackTable().stored();
     expect(isStoredTracks({ ...stored, count: 3 })).toBe(false);
