@@ -124,7 +124,8 @@ export function createPlaybackEngine(deps: EngineDeps) {
     reload: (position) => startCurrent(wantPlay, position),
     skip: () => {
       const step = Q.next(get().queue, random, false);
-      if (step.entry) go(step, true);
+      // A track that fails while paused (loaded by Next) is passed over, not started.
+      if (step.entry) go(step, wantPlay);
       else
         halt({ message: t('errors.endAfterFailure'), action: t('errors.endAfterFailureAction') });
     },
