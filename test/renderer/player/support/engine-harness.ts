@@ -129,5 +129,5 @@ export type Harness = ReturnType<typeof createHarness>;
 
 /** Lets pending promise callbacks (a `stream.check` answer) run under fake timers. */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
+  for (let i = 0; i < 20; i++) await Promise.resolve();
 }
