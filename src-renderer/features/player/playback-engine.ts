@@ -187,6 +187,8 @@ export function createPlaybackEngine(deps: EngineDeps) {
     if (!Q.currentEntry(queue)) return;
     if (status === 'waiting-network') return failures.retryNow();
     if (!loaded || status === 'stopped') return startCurrent(true, position);
+    // Already sounding (a media key's Play): no second `playing` would end 'loading'.
+    if (status === 'playing') return;
     wantPlay = true;
     player.play();
     set({ status: 'loading', problem: undefined });
