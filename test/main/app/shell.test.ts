@@ -1,12 +1,17 @@
 import type { Session } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { startApp } from '../../../src-main/app/main.ts';
 import { registerSchemes } from '../../../src-main/app/schemes.ts';
 import { denyPermissions, hardenWebContents } from '../../../src-main/app/security.ts';
 import { createMainWindow } from '../../../src-main/app/window.ts';
 import { silentLogger } from '../../../src-main/services/log/logger.ts';
 import type { WindowBounds } from '../../../src-main/services/settings/schema.ts';
 import type { SettingsService } from '../../../src-main/services/settings/settings-service.ts';
-import { recorded, shell, type BrowserWindow } from '../../support/electron-stub.ts';
+import { app, recorded, shell, type BrowserWindow } from '../../support/electron-stub.ts';
+
+// electron-store loads the real electron, which Node tests never touch; startApp only needs
+// the stores once the app is ready, which these tests never let it be.
+vi.mock('../../../src-main/app/stores.ts', () => ({ openStores: () => ({}) }));
 
 /**
  * The Electron shell's security baseline (ARCHITECTURE §4), against the recording stub: the
@@ -170,5 +175,29 @@ describe('schemes', () => {
       expect(privileges.bypassCSP).not.toBe(true);
       expect(privileges.corsEnabled).not.toBe(true);
     }
+  });
+});
+
+describe('start-up', () => {
+  it('leaves at once when another instance holds the lock', () => {
+    const quit = vi.spyOn(app, 'quit');
+    const lock = vi.spyOn(app, 'requestSingleInstanceLock').mockReturnValue(false);
+    startApp();
+    expect(quit).toHaveBeenCalledTimes(1);
+    expect(recorded.privilegedSchemes).toEqual([]);
+    expect(recorded.appListeners.size).toBe(0);
+    lock.mockRestore();
+    quit.mockRestore();
+  });
+
+  it('as the first instance, registers the schemes before ready and listens for a second one', () => {
+    const quit = vi.spyOn(app, 'quit');
+    const ready = vi.spyOn(app, 'whenReady').mockReturnValue(new Promise(() => undefined));
+    startApp();
+    expect(quit).not.toHaveBeenCalled();
+    expect(recorded.privilegedSchemes).toHaveLength(2);
+    expect(recorded.appListeners.get('second-instance')).toHaveLength(1);
+    ready.mockRestore();
+    quit.mockRestore();
   });
 });
