@@ -48,6 +48,8 @@ export default defineConfig({
           root,
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],
+          // A real browser streams and buffers: conditions get seconds, not vitest's default 1 s.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           testTimeout: 90_000,
           hookTimeout: 90_000,
           // Each file runs its own Chromium and host; two at a time suits a 2-core machine.
