@@ -213,6 +213,14 @@ export function createHowlerPlayer(options: HowlerPlayerOptions = {}): Player {
     };
     listen(voice, 'waiting', waiting);
     listen(voice, 'stalled', waiting);
+    // Howler pauses the element for a seek and plays it once the new range can play, so the
+    // element never reports `waiting` meanwhile: the seek itself marks the wait.
+    listen(voice, 'seeking', waiting);
+    listen(voice, 'seeked', () => {
+      if (voice.node && voice.node.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) {
+        events.emit('buffering', false);
+      }
+    });
     listen(voice, 'canplay', () => events.emit('buffering', false));
     listen(voice, 'playing', () => {
       everPlayed = true;
