@@ -117,6 +117,9 @@ export async function fullSync(
   const albums = fetchAlbums(deps.request, sideSignal);
   const playlists = fetchPlaylists(deps.request, sideSignal, options.previous?.playlists);
   const sideTasks = [summary, albums, playlists];
+  // Their outcome is read only after the tracks; until then a failure (signed out mid-sync, a
+  // cancel) must not count as an unhandled rejection.
+  for (const task of sideTasks) task.catch(() => undefined);
 
   let cursor = resume?.cursor;
   let pages = 0;
