@@ -6,14 +6,22 @@ export const seekStep = 5;
 
 type Actions = Pick<PlaybackEngine, 'togglePlay' | 'seekBy' | 'next' | 'previous' | 'toggleMute'>;
 
-/** Elements whose own keys (Space on a button, arrows on a slider or a list) must win. */
+/**
+ * Elements whose own keys (Space on a button or a checkbox, arrows on a slider, a radio group or
+ * a list) must win. Inputs that are not text fields (checkbox, radio, range) count too.
+ */
 function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (key === ' ' && target.closest('button, a, [role="button"], [role="option"], [role="row"]'))
+  if (
+    key === ' ' &&
+    target.closest('button, a, input, [role="button"], [role="option"], [role="row"]')
+  )
     return true;
   if (
     (key === 'ArrowLeft' || key === 'ArrowRight') &&
-    target.closest('[role="slider"], [role="tablist"], [role="menu"], [role="grid"]')
+    target.closest(
+      'input, [role="slider"], [role="radiogroup"], [role="tablist"], [role="menu"], [role="grid"]',
+    )
   )
     return true;
   return false;
