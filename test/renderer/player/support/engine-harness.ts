@@ -62,7 +62,7 @@ export interface HarnessOptions {
   random?: () => number;
   /** Mark the (empty) saved queue as read, so saving starts at once (default true). */
   restored?: boolean;
-  store?: Pick<StoreApi<EngineState>, 'getState' | 'setState'>;
+  store?: StoreApi<EngineState>;
   preloadLeadSeconds?: number;
 }
 
