@@ -3,29 +3,75 @@ import type { Page } from 'playwright-core';
 import type { SandboxHandle } from '../../support/sandbox.ts';
 import type { RunningApp } from './app.ts';
 
+/** One media event as the instrumented page saw it (`performance.now()` time base). */
+export interface MediaEvent {
+  type: string;
+  at: number;
+  src: string;
+  currentTime: number;
+}
+
 /**
  * Howler's media elements never join the document, and media-session handlers cannot be read
  * back, so the page is instrumented before any app code runs: every element that loads or
- * plays is remembered, and so is every media-session action handler.
+ * plays is remembered (with a log of its events), and so is every media-session handler.
+ * Runs in the page; pass it to `addInitScript`.
  */
-function instrument() {
+export function instrumentMedia() {
   const media = new Set<HTMLMediaElement>();
+  const log: MediaEvent[] = [];
   const handlers: Record<string, ((details: object) => void) | null> = {};
   const w = window as unknown as {
     __media: Set<HTMLMediaElement>;
+    __mediaLog: MediaEvent[];
     __mediaSession: typeof handlers;
   };
   w.__media = media;
+  w.__mediaLog = log;
   w.__mediaSession = handlers;
+  const types = [
+    'playing',
+    'pause',
+    'seeking',
+    'seeked',
+    'timeupdate',
+    'ended',
+    'waiting',
+    'error',
+  ];
+  const track = (element: HTMLMediaElement) => {
+    if (media.has(element)) return;
+    media.add(element);
+    for (const type of types) {
+      element.addEventListener(type, () =>
+        log.push({
+          type,
+          at: performance.now(),
+          src: element.src,
+          currentTime: element.currentTime,
+        }),
+      );
+    }
+  };
   for (const method of ['play', 'load'] as const) {
     const original = HTMLMediaElement.prototype[method];
     Object.defineProperty(HTMLMediaElement.prototype, method, {
       configurable: true,
       value(this: HTMLMediaElement) {
-        media.add(this);
+        track(this);
         return original.call(this);
       },
     });
+  }
+  // When the user last acted (event time base), for measuring how long the app then takes.
+  for (const type of ['pointerdown', 'keydown', 'dblclick']) {
+    window.addEventListener(
+      type,
+      (event) => {
+        (window as unknown as { __inputAt: number }).__inputAt = event.timeStamp;
+      },
+      true,
+    );
   }
   const session = navigator.mediaSession;
   const set = session.setActionHandler.bind(session);
@@ -46,7 +92,7 @@ export interface AudioSnapshot {
 
 /** Reloads the page with the instrumentation in place. */
 export async function instrumentPlayback(page: Page): Promise<void> {
-  await page.context().addInitScript(instrument);
+  await page.context().addInitScript(instrumentMedia);
   await page.reload();
   await page.locator('#section-title').waitFor();
 }
