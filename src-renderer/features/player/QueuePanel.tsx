@@ -2,7 +2,7 @@ import { ListPlus, X } from 'lucide-react';
 import { Tabs } from 'radix-ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatLongDuration } from '../../lib/format.ts';
+import { formatCount, formatLongDuration } from '../../lib/format.ts';
 import { getTrack } from '../library/library-lookup.ts';
 import { requestPlayNext } from '../library/play-request.ts';
 import { playerEngine, usePlayer } from './player-store.ts';
@@ -90,6 +90,7 @@ export function QueuePanel({ onClose }: { onClose: () => void }) {
             <span>
               {t('queue.count', {
                 count: queue.entries.length,
+                formatted: formatCount(queue.entries.length),
                 duration: formatLongDuration(totalSeconds),
               })}
             </span>

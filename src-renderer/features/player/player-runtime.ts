@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { api, mediaUrl } from '../../api/client.ts';
+import { formatCount } from '../../lib/format.ts';
 import { notify } from '../../ui/toast-store.ts';
 import { getTrack, onLibraryChange } from '../library/library-lookup.ts';
 import { usePlayRequest, type PlayRequest } from '../library/play-request.ts';
@@ -33,7 +34,10 @@ function handleRequest(engine: PlaybackEngine, request: PlayRequest): void {
   else engine.addToQueue(request.ids);
   notify({
     tone: 'info',
-    title: t(request.mode === 'next' ? 'actions.queuedNext' : 'actions.queuedEnd', { count }),
+    title: t(request.mode === 'next' ? 'actions.queuedNext' : 'actions.queuedEnd', {
+      count,
+      formatted: formatCount(count),
+    }),
   });
 }
 
