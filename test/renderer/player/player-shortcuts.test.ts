@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import {
   bindPlayerShortcuts,
   seekStep,
@@ -6,12 +6,13 @@ import {
 
 const primary = () => (navigator.platform.startsWith('Mac') ? 'metaKey' : 'ctrlKey');
 
+type Action = Mock<() => void>;
 let actions: {
-  togglePlay: ReturnType<typeof vi.fn>;
-  seekBy: ReturnType<typeof vi.fn>;
-  next: ReturnType<typeof vi.fn>;
-  previous: ReturnType<typeof vi.fn>;
-  toggleMute: ReturnType<typeof vi.fn>;
+  togglePlay: Action;
+  seekBy: Mock<(seconds: number) => void>;
+  next: Action;
+  previous: Action;
+  toggleMute: Action;
 };
 let unbind: () => void;
 
