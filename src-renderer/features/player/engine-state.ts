@@ -105,6 +105,8 @@ export interface EngineDeps {
   random?: () => number;
   /** Start loading the next track this long before the current one ends. */
   preloadLeadSeconds?: number;
+  /** Wanted playback stuck without progress this long is looked into (default 10 s). */
+  stallTimeoutMs?: number;
   /** Calls back when the network returns (the browser's `online` event). */
   onNetworkBack?(listener: () => void): () => void;
 }

@@ -24,8 +24,11 @@ export interface FailureHost {
 export interface FailurePolicy {
   /** A track produced sound: the run of failures is over. */
   succeeded(): void;
-  /** The player gave up on the current track at `position`. */
-  failed(position: number): Promise<void>;
+  /**
+   * The player gave up on the current track at `position` (`error`), or has waited there
+   * without progress for too long (`stall`: a stream fine by now is simply reloaded).
+   */
+  failed(position: number, kind?: 'error' | 'stall'): Promise<void>;
   /** The network is back (or the user insists): retry a waiting track at once. */
   retryNow(): void;
   /** The user took over (pause, another track): stop waiting. */
@@ -89,8 +92,17 @@ export function createFailurePolicy(host: FailureHost): FailurePolicy {
     attempt = 0;
   };
 
-  const handle = (entry: QueueEntry, position: number, result: TrackCheck) => {
+  const handle = (
+    entry: QueueEntry,
+    position: number,
+    result: TrackCheck,
+    kind: 'error' | 'stall' = 'error',
+  ) => {
     if (result.playable) {
+      if (kind === 'stall') {
+        host.reload(position);
+        return;
+      }
       if (retriedUid !== entry.uid) {
         retriedUid = entry.uid;
         host.reload(position);
@@ -137,13 +149,13 @@ export function createFailurePolicy(host: FailureHost): FailurePolicy {
     succeeded() {
       failures = 0;
     },
-    async failed(position) {
+    async failed(position, kind = 'error') {
       const entry = host.current();
       if (!entry) return;
       const generation = host.generation();
       const result = await check(entry.id);
       if (generation !== host.generation()) return;
-      handle(entry, position, result);
+      handle(entry, position, result, kind);
     },
     retryNow() {
       if (!waitingFor) return;

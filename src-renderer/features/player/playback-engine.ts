@@ -9,6 +9,7 @@ import { createFailurePolicy } from './failure-policy.ts';
 import type { Player } from './player.ts';
 import { createPreview } from './preview-controller.ts';
 import { createQueuePersistence, fromSaved } from './queue-persistence.ts';
+import { createStallWatchdog } from './stall-watchdog.ts';
 import * as Q from './queue.ts';
 
 /** Previous restarts the track instead when more than this many seconds have played. */
@@ -28,7 +29,13 @@ export function createPlaybackEngine(deps: EngineDeps) {
   const preloadLead = deps.preloadLeadSeconds ?? defaultPreloadLead;
   const player: Player = deps.createPlayer();
   const get = () => store.getState();
-  const set = (partial: Partial<EngineState>) => store.setState(partial);
+  const set = (partial: Partial<EngineState>) => {
+    store.setState(partial);
+    if ('buffering' in partial || 'status' in partial) {
+      const { buffering, status } = get();
+      stall.update(wantPlay && (buffering || status === 'loading'));
+    }
+  };
 
   /** The current entry is on the player (a restored queue is not, until Play). */
   let loaded = false;
@@ -67,6 +74,7 @@ export function createPlaybackEngine(deps: EngineDeps) {
   const startCurrent = (play: boolean, position = 0) => {
     const entry = Q.currentEntry(get().queue);
     generation++;
+    stall.stop();
     preloadedAfter = undefined;
     heardThisLoad = false;
     if (!entry) {
@@ -104,6 +112,7 @@ export function createPlaybackEngine(deps: EngineDeps) {
 
   const go = (step: Q.Step, play: boolean) => {
     failures.cancel();
+    stall.reset();
     setQueue(step.state);
     if (step.entry) startCurrent(play);
     else endOfQueue();
@@ -137,6 +146,12 @@ export function createPlaybackEngine(deps: EngineDeps) {
     },
   });
 
+  const stall = createStallWatchdog({
+    position: () => player.position(),
+    stalled: () => void failures.failed(get().position, 'stall'),
+    timeoutMs: deps.stallTimeoutMs,
+  });
+
   const preview = createPreview({ deps, music: player, store });
   player.setVolume(get().volume);
   player.setMuted(get().muted);
@@ -158,6 +173,7 @@ export function createPlaybackEngine(deps: EngineDeps) {
     if (!wantPlay) return;
     set({ status: 'playing', buffering: false, problem: undefined });
     failures.succeeded();
+    stall.reset();
     if (!heardThisLoad) {
       heardThisLoad = true;
       const entry = Q.currentEntry(get().queue);
@@ -177,6 +193,7 @@ export function createPlaybackEngine(deps: EngineDeps) {
     go(step, true);
   });
   player.on('error', () => {
+    stall.stop();
     set({ buffering: true });
     void failures.failed(get().position);
   });
@@ -332,6 +349,7 @@ export function createPlaybackEngine(deps: EngineDeps) {
     },
     dispose() {
       stopListening?.();
+      stall.stop();
       failures.cancel();
       persistence.dispose();
       preview.dispose();

@@ -245,6 +245,7 @@ describe('when Queye is out of reach', () => {
     await settle();
     expect(h.toasts[0]?.title).toBe('Skipped “Song 1”');
     expect(h.loadedId()).toBe(2);
+    h.music.playing();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(h.checkTrack).toHaveBeenCalledTimes(2);
   });
@@ -270,5 +271,42 @@ describe('when signed out of Queye', () => {
     expect(h.toasts).toEqual([]);
     expect(h.currentId()).toBe(1);
     expect(h.music.loads()).toHaveLength(1);
+  });
+});
+
+describe('when the stream stalls without an error', () => {
+  it('asks main after the stall timeout, reloads a stream that is fine, and waits for an unreachable one', async () => {
+    let answer: TrackCheck = { playable: true };
+    const h = createHarness({ check: () => answer, stallTimeoutMs: 10_000 });
+    playing(h, [1, 2], 30);
+    // Buffering at 30 s, and nothing moves.
+    h.music.buffering(true);
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(h.checkTrack).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(h.checkTrack).toHaveBeenCalledTimes(1);
+    // Fine after all: the same track again, at the same place, no toast, no skip.
+    expect(h.loadedId()).toBe(1);
+    expect(h.music.lastLoad()?.options?.position).toBe(30);
+    expect(h.toasts).toEqual([]);
+
+    // Stuck again (the reload never starts): the next look waits twice as long.
+    answer = offline;
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(h.checkTrack).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(h.checkTrack).toHaveBeenCalledTimes(2);
+    expect(h.state().status).toBe('waiting-network');
+  });
+
+  it('leaves slow but moving playback alone', async () => {
+    const h = createHarness({ stallTimeoutMs: 10_000 });
+    playing(h, [1]);
+    h.music.buffering(true);
+    for (let t = 1; t <= 6; t++) {
+      h.music.time(t * 5);
+      await vi.advanceTimersByTimeAsync(5_000);
+    }
+    expect(h.checkTrack).not.toHaveBeenCalled();
   });
 });

@@ -64,6 +64,7 @@ export interface HarnessOptions {
   restored?: boolean;
   store?: StoreApi<EngineState>;
   preloadLeadSeconds?: number;
+  stallTimeoutMs?: number;
 }
 
 /** A playback engine on fake audio, with every dependency recorded. */
@@ -94,6 +95,7 @@ export function createHarness(options: HarnessOptions = {}) {
     t: (key, values) => i18next.getFixedT(null, 'player')(key as 'idle', values ?? {}),
     random: options.random ?? seededRandom(7),
     preloadLeadSeconds: options.preloadLeadSeconds,
+    stallTimeoutMs: options.stallTimeoutMs,
     onNetworkBack(listener) {
       networkListeners.add(listener);
       return () => networkListeners.delete(listener);
