@@ -228,6 +228,40 @@ describe('playback in Chromium', () => {
     await expect.poll(async () => (await audio(page))!.currentTime < 3).toBe(true);
   });
 
+  it('waits for the network when Queye drops away mid-track, and resumes at the same place', async () => {
+    const app = await openConnected();
+    const { page } = app;
+    const long = sandboxTracks(sandbox).find((t) => t.format === 'mp3' && t.duration > 200)!;
+    // The first answer trickles, so the far place is not buffered when the network goes.
+    sandbox.control.addFault({
+      kind: 'slowBody',
+      bytesPerSec: 24_000,
+      times: 1,
+      service: 'queye',
+      path: `/v1/stream/${long.id}`,
+    });
+    // After that (and the stream token before it), nothing of Queye answers any more.
+    sandbox.control.addFault({ kind: 'reset', service: 'queye', path: '/v1/**', skip: 1 });
+    await playAlone(page, long.title);
+    await mediaSessionAction(page, 'seekto', { seekTime: 100 });
+    const notice = page.getByTestId('playback-notice');
+    // The element stalls without an error; the engine notices within its stall timeout.
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('out of reach');
+    expect(await page.getByRole('button', { name: 'Pause', exact: true }).isVisible()).toBe(true);
+
+    sandbox.control.clearFaults();
+    await expect
+      .poll(
+        async () => {
+          const now = await audio(page);
+          return !!now && !now.paused && now.currentTime > 100 && now.currentTime < 115;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    expect(await notice.textContent()).not.toContain('out of reach');
+  });
+
   it('skips a track Queye no longer has, naming it, and plays the next one', async () => {
     const app = await openConnected();
     const { page } = app;
