@@ -8,6 +8,7 @@ import {
   type SandboxHandle,
 } from '../support/sandbox.ts';
 import { useChromiumApps } from './support/fixtures.ts';
+import { audio, connectQueye, instrumentPlayback } from './support/player.ts';
 
 const apps = useChromiumApps();
 let sandbox: SandboxHandle;
@@ -27,13 +28,19 @@ const tableNames = (page: Page) =>
     );
 
 describe('the broadcaster in Chromium', () => {
-  it('connects, uploads two MP3s with progress, rejects a fake, deletes one, and the quota moves', async () => {
+  it('connects, uploads two MP3s with progress, rejects a fake, previews one over ducked music, deletes one, and the quota moves', async () => {
     // Start on a fresh minute of the sandbox clock, so the quota's minute window cannot reset
     // under the test and hide the calls it makes.
     sandbox.control.advance(60_000 - (sandbox.control.now() % 60_000));
     const app = await apps.open();
     const { page } = app;
+    await instrumentPlayback(page);
     await app.dismissWelcome();
+    // Music plays in the store while the announcements are managed.
+    await connectQueye(app, sandbox);
+    await page.locator('.vtable__row').first().dblclick();
+    await expect.poll(async () => (await audio(page))?.paused).toBe(false);
+    const musicSrc = (await audio(page))!.src;
     app.host.services.settings.update({ musique: { baseUrl: sandbox.musique.v1BaseUrl } });
 
     // Connect with the demo company token, for an External ID of our own.
@@ -119,6 +126,38 @@ describe('the broadcaster in Chromium', () => {
     await detail.getByRole('heading', { name: 'Lunch deal' }).waitFor();
     expect(await detail.textContent()).toContain('promotion');
     const id = (await detail.locator('code').first().textContent()) ?? '';
+
+    // Preview the other one: it plays over the music, which is lowered, then restored.
+    await page.locator('.vtable__row', { hasText: 'Opening hours' }).click();
+    await detail.getByRole('heading', { name: 'Opening hours' }).waitFor();
+    await detail.getByRole('button', { name: 'Preview' }).click();
+    const elements = () =>
+      page.evaluate(() =>
+        [...(window as unknown as { __media: Set<HTMLMediaElement> }).__media].map((e) => ({
+          src: e.src,
+          paused: e.paused,
+          volume: e.volume,
+          time: e.currentTime,
+        })),
+      );
+    await expect
+      .poll(async () => {
+        const all = await elements();
+        const music = all.find((e) => e.src === musicSrc);
+        const preview = all.find((e) => e.src.includes('/media/audio/'));
+        return !!preview && !preview.paused && preview.time > 0.2 && music!.volume < 0.3;
+      })
+      .toBe(true);
+    expect((await elements()).find((e) => e.src === musicSrc)?.paused).toBe(false);
+    expect(await page.getByTestId('playback-notice').textContent()).toContain(
+      'Previewing “Opening hours”',
+    );
+    await detail.getByRole('button', { name: 'Stop preview' }).click();
+    await expect
+      .poll(async () => (await elements()).find((e) => e.src === musicSrc)?.volume)
+      .toBeCloseTo(0.8, 2);
+    await page.locator('.vtable__row', { hasText: 'Lunch deal' }).click();
+    await detail.getByRole('heading', { name: 'Lunch deal' }).waitFor();
 
     // The preview source answers byte ranges through the browser host, token kept in main.
     const media = await page.evaluate(async (audioId) => {
