@@ -14,7 +14,16 @@ export type ServerFrame =
  */
 const tag = '$bytes';
 
+// Node's Buffer (the browser host's side) encodes base64 natively, many times faster.
+const NodeBuffer = (
+  globalThis as {
+    Buffer?: { from(b: ArrayBufferLike, o: number, l: number): { toString(e: 'base64'): string } };
+  }
+).Buffer;
+
 function toBase64(bytes: Uint8Array): string {
+  if (NodeBuffer)
+    return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -22,28 +31,78 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+// Newer engines decode base64 natively (Chromium does; Node 22 does not yet).
+const nativeFromBase64 = (
+  Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }
+).fromBase64?.bind(Uint8Array);
+
 function fromBase64(text: string): Uint8Array {
+  if (nativeFromBase64) return nativeFromBase64(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
 
+/**
+ * `value` with every Uint8Array replaced by its tag, copying only the objects and arrays on the
+ * way to one. A replacer function would do the same, but it takes `JSON.stringify` off its fast
+ * path: a 100,000-track library snapshot then took half a second to encode instead of a tenth.
+ */
+function tagBytes(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { [tag]: toBase64(value) };
+  if (value === null || typeof value !== 'object') return value;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === null || typeof item !== 'object') continue;
+      const tagged = tagBytes(item);
+      if (tagged !== item) (copy ??= value.slice())[i] = tagged;
+    }
+    return copy ?? value;
+  }
+  let copy: Record<string, unknown> | undefined;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (item === null || typeof item !== 'object') continue;
+    const tagged = tagBytes(item);
+    if (tagged !== item) (copy ??= { ...record })[key] = tagged;
+  }
+  return copy ?? value;
+}
+
 export function encodeFrame(frame: ClientFrame | ServerFrame): string {
-  return JSON.stringify(frame, (_key, value: unknown) =>
-    value instanceof Uint8Array ? { [tag]: toBase64(value) } : value,
-  );
+  return JSON.stringify(tagBytes(frame));
+}
+
+/** `value` with every byte tag turned back into a Uint8Array, in place. */
+function untagBytes(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === 'object') value[i] = untagBytes(item);
+    }
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 1 && keys[0] === tag && typeof record[tag] === 'string') {
+    return fromBase64(record[tag]);
+  }
+  for (const key of keys) {
+    const item = record[key];
+    if (item !== null && typeof item === 'object') record[key] = untagBytes(item);
+  }
+  return value;
 }
 
 export function decodeFrame<T extends ClientFrame | ServerFrame>(text: string): T {
-  return JSON.parse(text, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record);
-      if (keys.length === 1 && keys[0] === tag && typeof record[tag] === 'string') {
-        return fromBase64(record[tag]);
-      }
-    }
-    return value;
-  }) as T;
+  // A reviver would be called for every value of a 100,000-track snapshot; a walk afterwards
+  // visits only objects, and none at all when no bytes were sent.
+  const frame: unknown = JSON.parse(text);
+  return (text.includes(`"${tag}"`) ? untagBytes(frame) : frame) as T;
 }
