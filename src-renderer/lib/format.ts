@@ -39,14 +39,22 @@ export function formatCount(value: number): string {
   return value.toLocaleString();
 }
 
+// Made once: `toLocaleDateString` with options builds a new formatter on every call, which
+// showed when a table of dates re-renders on each keystroke.
+let dateFormat: Intl.DateTimeFormat | undefined;
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+
 /** A date (ISO string) in the user's locale; invalid → "–". */
 export function formatDate(iso: string | null | undefined, withTime = false): string {
   if (!iso) return '–';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '–';
   return withTime
-    ? date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-    : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+    ? (dateTimeFormat ??= new Intl.DateTimeFormat(undefined, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      })).format(date)
+    : (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })).format(date);
 }
 
 /** "just now", "5 min ago", "3 h ago", else a date. */

@@ -68,6 +68,38 @@ function ranksOf(data: LibraryData, column: SortColumn): Float64Array {
   return ranks;
 }
 
+const radixLimit = 1 << 20;
+
+/**
+ * Rows sorted by several integer keys (the first the most significant, then the row itself),
+ * by one stable counting pass per key from the last: linear time, where a comparator sort of
+ * 100,000 rows costs several times as much on the window's first paint. Undefined when a key
+ * is not a small non-negative integer.
+ */
+function radixOrder(count: number, keys: ReadonlyArray<ArrayLike<number>>): Int32Array | undefined {
+  let rows = new Int32Array(count);
+  for (let i = 0; i < count; i++) rows[i] = i;
+  let next = new Int32Array(count);
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k]!;
+    let max = 0;
+    for (let i = 0; i < count; i++) {
+      const value = key[i]!;
+      if (!(value >= 0 && value < radixLimit && Number.isInteger(value))) return undefined;
+      if (value > max) max = value;
+    }
+    const starts = new Int32Array(max + 2);
+    for (let i = 0; i < count; i++) starts[key[i]! + 1]!++;
+    for (let v = 1; v < starts.length; v++) starts[v]! += starts[v - 1]!;
+    for (let i = 0; i < count; i++) {
+      const row = rows[i]!;
+      next[starts[key[row]!]!++] = row;
+    }
+    [rows, next] = [next, rows];
+  }
+  return rows;
+}
+
 /**
  * Position of each row in the library's natural order (artist, album, disc, track), which
  * breaks ties for every column: equal years list by artist and album, not at random.
@@ -78,16 +110,19 @@ function naturalPositions(data: LibraryData): Int32Array {
   const artist = ranksOf(data, 'artist');
   const album = ranksOf(data, 'album');
   const { discNumber, trackNumber } = data.numbers;
-  const rows = new Int32Array(data.count);
-  for (let i = 0; i < rows.length; i++) rows[i] = i;
-  rows.sort(
-    (a, b) =>
-      artist[a]! - artist[b]! ||
-      album[a]! - album[b]! ||
-      discNumber[a]! - discNumber[b]! ||
-      trackNumber[a]! - trackNumber[b]! ||
-      a - b,
-  );
+  let rows = radixOrder(data.count, [artist, album, discNumber, trackNumber]);
+  if (!rows) {
+    rows = new Int32Array(data.count);
+    for (let i = 0; i < rows.length; i++) rows[i] = i;
+    rows.sort(
+      (a, b) =>
+        artist[a]! - artist[b]! ||
+        album[a]! - album[b]! ||
+        discNumber[a]! - discNumber[b]! ||
+        trackNumber[a]! - trackNumber[b]! ||
+        a - b,
+    );
+  }
   const positions = new Int32Array(data.count);
   for (let i = 0; i < rows.length; i++) positions[rows[i]!] = i;
   cache.natural = positions;

@@ -3,7 +3,7 @@ import type { LibraryStatus, SyncProgress } from '../../../src-preload/contract/
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { api, onEvent } from '../../api/client.ts';
 import { decodeSnapshot, type LibraryData } from './library-data.ts';
-import { filterRows, narrows, searchKeys, terms, warmSearchKeys } from './library-search.ts';
+import { filterRows, narrows, searchIndex, terms, warmSearchIndex } from './library-search.ts';
 import { sortedOrder, type SortColumn, type SortDirection } from './library-sort.ts';
 
 export interface TrackSort {
@@ -48,18 +48,21 @@ export function computeView(data: LibraryData, sort: TrackSort, query: string): 
     previous.sort.direction === sort.direction &&
     narrows(previous.query, query)
   ) {
-    rows = filterRows(previous.rows, searchKeys(data), words);
-  } else rows = filterRows(order, searchKeys(data), words);
+    rows = filterRows(previous.rows, searchIndex(data), words);
+  } else rows = filterRows(order, searchIndex(data), words);
   previous = { data, sort, query, rows };
   return rows;
 }
 
-// Snapshot fetches never overlap; a change during one triggers exactly one more.
+// Snapshot fetches never overlap; a change during one triggers exactly one more, unless the
+// one under way already brought that revision (or a newer one).
 let fetching: Promise<void> | undefined;
 let again = false;
+let wantedRevision = -1;
 let stopWarming = () => {};
 
-async function fetchSnapshot(): Promise<void> {
+async function fetchSnapshot(revision?: number): Promise<void> {
+  if (revision !== undefined) wantedRevision = Math.max(wantedRevision, revision);
   if (fetching) {
     again = true;
     return fetching;
@@ -69,6 +72,7 @@ async function fetchSnapshot(): Promise<void> {
       again = false;
       try {
         const snapshot = await api.library.snapshot();
+        if (snapshot && snapshot.revision >= wantedRevision) again = false;
         const { sort, query } = useLibrary.getState();
         if (!snapshot) {
           useLibrary.setState({ data: undefined, view: [], loadError: undefined });
@@ -77,7 +81,7 @@ async function fetchSnapshot(): Promise<void> {
         const data = decodeSnapshot(snapshot);
         useLibrary.setState({ data, view: computeView(data, sort, query), loadError: undefined });
         stopWarming();
-        stopWarming = warmSearchKeys(data);
+        stopWarming = warmSearchIndex(data);
       } catch (error) {
         useLibrary.setState({ loadError: toApiError(error) });
       }
@@ -95,7 +99,8 @@ function applyStatus(status: LibraryStatus): void {
     if (data) useLibrary.setState({ data: undefined, view: [] });
     return;
   }
-  if (status.state === 'ready' && data?.revision !== status.revision) void fetchSnapshot();
+  if (status.state === 'ready' && data?.revision !== status.revision)
+    void fetchSnapshot(status.revision);
 }
 
 export const useLibrary = create<LibraryStore>((set, get) => ({
@@ -103,8 +108,13 @@ export const useLibrary = create<LibraryStore>((set, get) => ({
   sort: defaultSort,
   view: [],
   async load() {
+    // The snapshot is asked for right behind the status, not after its answer: at start-up the
+    // library is usually ready (from the cache), and waiting would add a round trip before the
+    // first rows. The status goes first so its small answer is not queued behind the library.
+    const status = api.library.status();
+    void fetchSnapshot();
     try {
-      applyStatus(await api.library.status());
+      applyStatus(await status);
     } catch (error) {
       set({ loadError: toApiError(error) });
     }

@@ -55,8 +55,12 @@ export function VirtualTable<T, K extends string | number>(props: Props<T, K>) {
   const { rows, rowKey, columns, label, sort, selection, onSelectionChange } = props;
   const rowHeight = props.rowHeight ?? 32;
   const scroller = useRef<HTMLDivElement>(null);
-  const keys = useMemo(() => rows.map(rowKey), [rows, rowKey]);
-  const indexOf = useMemo(() => new Map(keys.map((key, index) => [key, index])), [keys]);
+  // Every row's key, built only when a gesture needs them: a filter keystroke over 100,000 rows
+  // must not pay for a key list (let alone an index) that no one reads.
+  const keysOf = useMemo(() => {
+    let keys: K[] | undefined;
+    return () => (keys ??= rows.map(rowKey));
+  }, [rows, rowKey]);
   const template = columns.map((column) => column.width).join(' ');
 
   const virtualizer = useVirtualizer({
@@ -66,17 +70,21 @@ export function VirtualTable<T, K extends string | number>(props: Props<T, K>) {
     overscan,
   });
 
-  const activeIndex = selection.active === undefined ? -1 : (indexOf.get(selection.active) ?? -1);
+  const activeIndex = useMemo(
+    () => (selection.active === undefined ? -1 : keysOf().indexOf(selection.active)),
+    [keysOf, selection.active],
+  );
 
   const moveTo = useCallback(
     (index: number, extend: boolean) => {
       const bounded = Math.max(0, Math.min(rows.length - 1, index));
+      const keys = keysOf();
       const key = keys[bounded];
       if (key === undefined) return;
       onSelectionChange(applySelection(selection, keys, key, extend ? 'range' : 'replace'));
       virtualizer.scrollToIndex(bounded, { align: 'auto' });
     },
-    [keys, rows.length, selection, onSelectionChange, virtualizer],
+    [keysOf, rows.length, selection, onSelectionChange, virtualizer],
   );
 
   const selectedRows = () => rows.filter((row) => selection.selected.has(rowKey(row)));
@@ -114,7 +122,7 @@ export function VirtualTable<T, K extends string | number>(props: Props<T, K>) {
         break;
       case ' ':
         if (selection.active === undefined) return;
-        onSelectionChange(applySelection(selection, keys, selection.active, 'toggle'));
+        onSelectionChange(applySelection(selection, keysOf(), selection.active, 'toggle'));
         break;
       case 'Enter':
         if (selection.selected.size) props.onActivate?.(selectedRows());
@@ -122,7 +130,7 @@ export function VirtualTable<T, K extends string | number>(props: Props<T, K>) {
       case 'a':
       case 'A':
         if (!primary) return;
-        onSelectionChange(selectAll(keys, selection));
+        onSelectionChange(selectAll(keysOf(), selection));
         break;
       default:
         return;
@@ -136,7 +144,7 @@ export function VirtualTable<T, K extends string | number>(props: Props<T, K>) {
       : event.ctrlKey || event.metaKey
         ? 'toggle'
         : 'replace';
-    onSelectionChange(applySelection(selection, keys, key, gesture));
+    onSelectionChange(applySelection(selection, keysOf(), key, gesture));
   };
 
   const headerFor = (column: Column<T>) => {
@@ -203,11 +211,13 @@ export function VirtualTable<T, K extends string | number>(props: Props<T, K>) {
         >
           {items.map((item) => {
             const row = rows[item.index]!;
-            const key = keys[item.index]!;
+            const key = rowKey(row);
             const selected = selection.selected.has(key);
             return (
+              // Keyed by position, not by row: a filter or a sort then updates the row elements
+              // on screen in place instead of removing them all and building new ones.
               <div
-                key={key}
+                key={item.index}
                 id={`vrow-${String(key)}`}
                 role="row"
                 aria-rowindex={item.index + 2}

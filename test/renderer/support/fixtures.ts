@@ -45,6 +45,7 @@ export function shellHandlers(overrides: FakeHandlers = {}): FakeHandlers {
     'connection.status': () => notConfigured,
     'demo.status': () => ({ active: false, busy: false }),
     'library.status': () => noLibrary,
+    'library.snapshot': () => null,
     'player.loadQueue': () => null,
     'connection.check': () => notConfigured,
     'app.info': () => ({
