@@ -2,7 +2,6 @@ import type { BenchSuite } from '../support/types.ts';
 import { librarySyncSuite } from './library-sync.ts';
 import { libraryUiSuite } from './library-ui.ts';
 import { playbackSuite } from './playback.ts';
-import { queueSuite } from './queue.ts';
 import { sandboxSuite } from './sandbox.ts';
 import { uploadSuite } from './upload.ts';
 
@@ -12,6 +11,5 @@ export const suites: BenchSuite[] = [
   librarySyncSuite,
   libraryUiSuite,
   playbackSuite,
-  queueSuite,
   uploadSuite,
 ];
