@@ -8,6 +8,7 @@ import {
 import { createFailurePolicy } from './failure-policy.ts';
 import type { Player } from './player.ts';
 import { createPreview } from './preview-controller.ts';
+import { withTimings } from './op-timing.ts';
 import { createQueuePersistence, fromSaved } from './queue-persistence.ts';
 import { createStallWatchdog } from './stall-watchdog.ts';
 import * as Q from './queue.ts';
@@ -130,7 +131,9 @@ export function createPlaybackEngine(deps: EngineDeps) {
     current: () => Q.currentEntry(get().queue),
     generation: () => generation,
     title,
-    reload: (position) => startCurrent(wantPlay, position),
+    // While waiting, nothing plays: the position moves only by the user's seek, which wins.
+    reload: (position) =>
+      startCurrent(wantPlay, get().status === 'waiting-network' ? get().position : position),
     skip: () => {
       const step = Q.next(get().queue, random, false);
       // A track that fails while paused (loaded by Next) is passed over, not started.
@@ -230,7 +233,7 @@ export function createPlaybackEngine(deps: EngineDeps) {
     persistence.positionChanged(true);
   };
 
-  return {
+  const engine = {
     playIds(ids: readonly number[], start = 0) {
       if (!ids.length) return;
       const queue = Q.playNow(get().queue, ids, start, random);
@@ -356,4 +359,17 @@ export function createPlaybackEngine(deps: EngineDeps) {
       player.dispose();
     },
   };
+  return withTimings(engine, [
+    'playIds',
+    'playNext',
+    'addToQueue',
+    'next',
+    'previous',
+    'jumpTo',
+    'move',
+    'remove',
+    'clear',
+    'toggleShuffle',
+    'cycleRepeat',
+  ]);
 }
