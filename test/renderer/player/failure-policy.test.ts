@@ -227,6 +227,19 @@ describe('when Queye is out of reach', () => {
     expect(h.checkTrack).toHaveBeenCalledTimes(2);
   });
 
+  it('a seek while waiting moves where playback resumes', async () => {
+    let online = false;
+    const h = createHarness({ check: () => (online ? { playable: true } : offline) });
+    playing(h, [1, 2], 30);
+    await fail(h);
+    h.engine.seek(120);
+    expect(h.state()).toMatchObject({ status: 'waiting-network', position: 120 });
+    online = true;
+    h.networkBack();
+    await settle();
+    expect(h.music.lastLoad()?.options).toEqual({ position: 120 });
+  });
+
   it('a bridge call that fails counts as out of reach', async () => {
     const h = createHarness({ check: () => Promise.reject(new Error('bridge closed')) });
     playing(h, [1, 2]);
