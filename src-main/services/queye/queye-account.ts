@@ -219,6 +219,9 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
       );
       if (context.settings.get().queye.baseUrl !== creds.baseUrl)
         context.settings.update({ queye: { baseUrl: creds.baseUrl } });
+      // Connecting an account answers the first-run choice: no welcome on the next start.
+      if (context.settings.get().app.mode === 'unset')
+        context.settings.update({ app: { mode: 'accounts' } });
       publisher.vaultChanged();
     } else {
       context.redactor.add(tokens.refreshToken);

@@ -51,6 +51,8 @@ describe('connecting to Queye', () => {
     expect(vaultFile).not.toContain(credentials.queyeUserKey);
     expect(vaultFile).not.toContain('qrt_');
     expect(harness.context.settings.get().queye.baseUrl).toBe(sandbox().queye.baseUrl);
+    // Connecting answers the first-run choice, so the welcome does not come back.
+    expect(harness.context.settings.get().app.mode).toBe('accounts');
     expect(harness.context.connection.status().queye).toMatchObject({ state: 'online' });
     expect(harness.events.some((event) => event.name === 'queye.changed')).toBe(true);
   });
