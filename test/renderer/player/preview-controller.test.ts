@@ -43,9 +43,9 @@ describe('previewing a Musique item over the music', () => {
     expect(voice.count('stop')).toBe(1);
     expect(h.music.duckLevel).toBe(1);
     expect(h.state().preview).toBeUndefined();
-    // Events of a stopped preview change nothing.
-    voice.playing();
-    expect(h.state().preview).toBeUndefined();
+    // A stopped preview no longer speaks: its late error raises no toast.
+    voice.fail({ code: 2, stage: 'playback' });
+    expect(h.toasts).toEqual([]);
 
     h.engine.preview({ id: 'aud_2', name: 'Fire drill' });
     expect(voice.lastLoad()?.source).toEqual({ src: 'media://audio/aud_2', format: 'mp3' });
