@@ -7,7 +7,8 @@ import type {
 /**
  * Tolerant readers for Queye's library answers. The object fields are not documented, so
  * every field but an ID is optional, unknown fields are ignored, and numbers may come as
- * numeric strings. An item without a usable ID is skipped (and counted), never a crash.
+ * numeric strings. An item without a usable ID is skipped (the sync counts and logs them), never a
+ * crash.
  */
 
 type Json = Record<string, unknown>;

@@ -84,6 +84,11 @@ function progressOf(
   return { kind, phase, done, ...(total !== undefined ? { total } : {}), resumed, startedAt };
 }
 
+/** Tracks without a usable ID cannot be shown or played: left out, and said so once. */
+function reportSkipped(log: Logger, skipped: number): void {
+  if (skipped > 0) log.warn({ skipped }, 'left out library tracks that had no usable ID');
+}
+
 /** Settles side tasks after a failure so none of them rejects unhandled. */
 async function settle(tasks: Array<Promise<unknown>>) {
   await Promise.allSettled(tasks);
@@ -123,6 +128,7 @@ export async function fullSync(
 
   let cursor = resume?.cursor;
   let pages = 0;
+  let skipped = 0;
   report('tracks');
   try {
     await followCursor(
@@ -134,7 +140,10 @@ export async function fullSync(
         cursor = pageCursor;
         for (const item of page.items) {
           const row = trackRowOf(item);
-          if (!row) continue;
+          if (!row) {
+            skipped++;
+            continue;
+          }
           tracks.upsert(row);
           track(newest, row);
         }
@@ -165,6 +174,7 @@ export async function fullSync(
     };
   }
 
+  reportSkipped(deps.log, skipped);
   report('albums');
   const [summaryResult, albumsResult, playlistsResult] = await Promise.allSettled([
     summary,
@@ -216,6 +226,7 @@ export async function incrementalSync(
   const startedAt = new Date(deps.now()).toISOString();
   const newest: Newest = { raw: data.sync.newestUploadedAt, ms: data.sync.newestUploadedMs ?? 0 };
   const rows: TrackRow[] = [];
+  let skipped = 0;
   deps.onProgress(progressOf('incremental', 'tracks', 0, undefined, false, startedAt));
   try {
     await followCursor(
@@ -227,6 +238,7 @@ export async function incrementalSync(
         for (const item of page.items) {
           const row = trackRowOf(item);
           if (row) rows.push(row);
+          else skipped++;
         }
         deps.onProgress(
           progressOf('incremental', 'tracks', rows.length, undefined, false, startedAt),
@@ -236,6 +248,7 @@ export async function incrementalSync(
   } catch (error) {
     throw error instanceof PageFailed ? error.cause : error;
   }
+  reportSkipped(deps.log, skipped);
   const metadataAge = deps.now() - Date.parse(data.sync.metadataAt ?? '');
   const stale = !(metadataAge < metadataMaxAgeMs);
   const now = new Date(deps.now()).toISOString();

@@ -170,6 +170,39 @@ describe('faults during a full sync', () => {
   });
 });
 
+describe('tracks Queye sends without a usable ID', () => {
+  it('leaves them out with one log line and keeps every other track', async () => {
+    const broken = (id: number) => id % 97 === 0;
+    const idless: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const url = new URL(input instanceof Request ? input.url : input.toString());
+      if (!response.ok || !url.pathname.endsWith('/library/tracks')) return response;
+      const body = (await response.json()) as { items: Array<Record<string, unknown>> };
+      const items = body.items.map((item) =>
+        broken(Number(item.id)) ? { ...item, id: null } : item,
+      );
+      return new Response(JSON.stringify({ ...body, items }), {
+        status: response.status,
+        headers: response.headers,
+      });
+    };
+    harness = await startHarness({ secretBox: osBox(), fetch: idless });
+    await connectDemo(harness, sandbox());
+    await synced(harness);
+    const snapshot = harness.library!.service.snapshot()!;
+    // A playlist's own copy of a track still brings it in.
+    const inPlaylists = new Set(snapshot.playlists.flatMap((playlist) => playlist.trackIds));
+    const ids = rowsOf(snapshot).map((row) => row.id);
+    const expected = expectedIds().filter((id) => !broken(id) || inPlaylists.has(id));
+    expect([...ids].sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
+    const dropped = expectedIds().filter(broken).length;
+    const lines = harness.logs.filter((line) => line.includes('had no usable ID'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ skipped: dropped });
+    expect(harness.library!.service.status().lastError).toBeUndefined();
+  });
+});
+
 describe('answers in other shapes', () => {
   it('reads bare arrays, other list keys and tracks missing optional fields', async () => {
     // Rewrites Queye's answers into the other shapes API.md says a server may use.
