@@ -1,10 +1,11 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { QueyeStatus } from '../../../src-preload/contract/schemas/queye.ts';
 import { useAccount } from '../../../src-renderer/features/queye/account-store.ts';
 import { QueyeSettings } from '../../../src-renderer/features/queye/QueyeSettings.tsx';
 import { useQueye } from '../../../src-renderer/features/queye/queye-store.ts';
 import { useSettings } from '../../../src-renderer/features/settings/settings-store.ts';
+import { useVault } from '../../../src-renderer/features/vault/vault-store.ts';
 import { installFakeBridge, type FakeHandlers } from '../support/fake-bridge.ts';
 import { defaultSettings, shellHandlers } from '../support/fixtures.ts';
 
@@ -39,6 +40,7 @@ function queyeShell(overrides: FakeHandlers = {}): FakeHandlers {
 beforeEach(() => {
   useQueye.setState(useQueye.getInitialState(), true);
   useAccount.setState(useAccount.getInitialState(), true);
+  useVault.setState(useVault.getInitialState(), true);
   useSettings.setState({ settings: structuredClone(defaultSettings), error: undefined });
 });
 
@@ -141,6 +143,80 @@ describe('Settings → Queye Music, the connect form', () => {
     expect(alert.textContent).toContain('req_8c1d');
     // The keys stay in the form so they can be corrected.
     expect(screen.getByLabelText<HTMLInputElement>('Client key').value).toBe(clientKey);
+  });
+});
+
+describe('Settings → Queye Music, testing, key protection and signing out', () => {
+  it('tests a connection: Queye’s health and who the keys sign in as', async () => {
+    const bridge = installFakeBridge(
+      queyeShell({
+        'queye.test': () => ({
+          health: { status: 'ok', version: '2.3.0', latencyMs: 42 },
+          exchange: { ok: true, userId: 'u_store42', scopes: ['library.read'] },
+        }),
+      }),
+    );
+    render(<QueyeSettings />);
+    fireEvent.change(await screen.findByLabelText('Client key'), { target: { value: clientKey } });
+    fireEvent.change(screen.getByLabelText('User API key'), { target: { value: userKey } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    const result = await screen.findByRole('status', { name: 'Connection test' });
+    expect(result.textContent).toContain('Queye Music answered in 42 ms');
+    expect(result.textContent).toContain('sign in as u_store42');
+    expect(connectCalls(bridge)).toHaveLength(0);
+  });
+
+  it('warns when only weak key protection exists and lets the user choose memory only', async () => {
+    let allowed = true;
+    const bridge = installFakeBridge(
+      queyeShell({
+        'vault.status': () => ({
+          protection: 'weak',
+          storage: allowed ? 'encrypted' : 'memory-only',
+          weakStorageAllowed: allowed,
+          dropped: [],
+        }),
+        'vault.setWeakStorage': (args) => {
+          allowed = (args as { allowed: boolean }).allowed;
+          return {
+            protection: 'weak',
+            storage: allowed ? 'encrypted' : 'memory-only',
+            weakStorageAllowed: allowed,
+            dropped: [],
+          };
+        },
+      }),
+    );
+    render(<QueyeSettings />);
+    expect(
+      await screen.findByText('Your keys are not protected by this computer’s keychain'),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /Keep them in memory only/ }));
+    await waitFor(() =>
+      expect(bridge.calls.find((call) => call.name === 'vault.setWeakStorage')?.args).toEqual({
+        allowed: false,
+      }),
+    );
+    expect(await screen.findByText('Saved: keys are now kept in memory only.')).toBeTruthy();
+  });
+
+  it('signs out after a confirmation and offers the form again', async () => {
+    const bridge = installFakeBridge(
+      queyeShell({
+        'queye.status': () => signedIn(),
+        'queye.keyInfo': () => ({ keyHint: 'qm_user_…UVWX', locked: false }),
+        'queye.clients': () => [],
+        'queye.accessLog': () => ({ items: [] }),
+        'queye.signOut': () => notConfigured(),
+      }),
+    );
+    render(<QueyeSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('removes your keys from this computer');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByLabelText('Client key')).toBeTruthy();
+    expect(bridge.calls.filter((call) => call.name === 'queye.signOut')).toHaveLength(1);
   });
 });
 
