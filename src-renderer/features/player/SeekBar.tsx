@@ -15,7 +15,7 @@ interface Props {
 /**
  * The position slider. While it is dragged the thumb follows the pointer and the time shows the
  * target, and only letting go seeks, so a drag is one range request, not fifty. Arrow keys move
- * 5 s, Page Up/Down 30 s, Home/End to the ends. The buffered parts show under the track.
+ * 5 s, Page Up/Down 50 s, Home/End to the ends. The buffered parts show under the track.
  */
 export function SeekBar({ position, duration, buffered, disabled, onSeek }: Props) {
   const { t } = useTranslation('player');

@@ -67,13 +67,14 @@ export function createFailurePolicy(host: FailureHost): FailurePolicy {
   const skipTrack = (entry: QueueEntry, error: ApiErrorShape) => {
     failures++;
     const title = host.title(entry.id);
+    const stopping = failures >= maxFailuresInARow;
     deps.notify({
       tone: 'error',
-      title: t('errors.skipped', { title }),
+      title: t(stopping ? 'errors.cannotPlay' : 'errors.skipped', { title }),
       description: [error.message, error.action].filter(Boolean).join(' '),
       reference: error.requestId,
     });
-    if (failures >= maxFailuresInARow) {
+    if (stopping) {
       failures = 0;
       host.halt({
         message: t('errors.stopped', { count: maxFailuresInARow, reason: error.message }),

@@ -2,7 +2,7 @@ import type {
   SavedPositionArgs,
   SavedQueue,
 } from '../../../src-preload/contract/schemas/player.ts';
-import { makeEntries, type QueueState } from './queue.ts';
+import { historyLimit, makeEntries, type QueueState } from './queue.ts';
 
 /** The queue as main saves it: IDs and positions, no uids. */
 export function toSaved(state: QueueState, position: number): SavedQueue {
@@ -25,7 +25,7 @@ export function toSaved(state: QueueState, position: number): SavedQueue {
     shuffle: state.shuffle,
     repeat: state.repeat,
     ...(unshuffled ? { unshuffled } : {}),
-    history: state.history.slice(-1000),
+    history: state.history.slice(-historyLimit),
   };
 }
 
@@ -43,7 +43,7 @@ export function fromSaved(saved: SavedQueue): QueueState {
     shuffle: saved.shuffle,
     repeat: saved.repeat,
     unshuffled,
-    history: saved.history,
+    history: saved.history.slice(-historyLimit),
   };
 }
 
