@@ -2,6 +2,7 @@ import type { BenchSuite } from '../support/types.ts';
 import { librarySyncSuite } from './library-sync.ts';
 import { libraryUiSuite } from './library-ui.ts';
 import { playbackSuite } from './playback.ts';
+import { queueSuite } from './queue.ts';
 import { sandboxSuite } from './sandbox.ts';
 import { uploadSuite } from './upload.ts';
 
@@ -11,5 +12,6 @@ export const suites: BenchSuite[] = [
   librarySyncSuite,
   libraryUiSuite,
   playbackSuite,
+  queueSuite,
   uploadSuite,
 ];
