@@ -11,6 +11,7 @@ import { albumRows, idsOf, type LibraryData } from './library-data.ts';
 import { useLibraryNav } from './library-nav.ts';
 import { fold, terms } from './library-search.ts';
 import { requestPlay } from './play-request.ts';
+import { QueueActions } from './QueueActions.tsx';
 import { TrackTable } from './TrackTable.tsx';
 
 interface AlbumRow {
@@ -195,6 +196,11 @@ export function AlbumDetail({ data, albumId }: { data: LibraryData; albumId: str
             <Play size={16} aria-hidden="true" />
             {t('detail.play')}
           </button>
+          <QueueActions
+            ids={() => idsOf(data, rows)}
+            disabled={!rows.length}
+            subject={album.title || t('table.unknownAlbum')}
+          />
         </div>
       </div>
       <TrackTable

@@ -10,6 +10,7 @@ import { idsOf, rowsOfIds, type LibraryData } from './library-data.ts';
 import { useLibraryNav } from './library-nav.ts';
 import { fold, terms } from './library-search.ts';
 import { requestPlay } from './play-request.ts';
+import { QueueActions } from './QueueActions.tsx';
 import { TrackTable } from './TrackTable.tsx';
 
 function PlaylistList({ data }: { data: LibraryData }) {
@@ -155,6 +156,11 @@ function PlaylistDetail({ data, playlistId }: { data: LibraryData; playlistId: s
             <Play size={16} aria-hidden="true" />
             {t('detail.play')}
           </button>
+          <QueueActions
+            ids={() => idsOf(data, rows)}
+            disabled={!rows.length}
+            subject={playlist.name}
+          />
         </div>
       </div>
       <TrackTable

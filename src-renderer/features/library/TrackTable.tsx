@@ -1,12 +1,15 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDuration } from '../../lib/format.ts';
+import { formatCount, formatDate, formatDuration } from '../../lib/format.ts';
 import type { SelectionState } from '../../ui/table/selection.ts';
 import { VirtualTable, type Column, type SortState } from '../../ui/table/VirtualTable.tsx';
 import { idsOf, type LibraryData } from './library-data.ts';
 import { sortColumns, type SortColumn } from './library-sort.ts';
 import type { TrackSort } from './library-store.ts';
 import { requestPlay } from './play-request.ts';
+import { QueueActions } from './QueueActions.tsx';
+import { usePlayer } from '../player/player-store.ts';
+import { currentEntry } from '../player/queue.ts';
 
 export type TrackColumnId =
   | 'trackNumber'
@@ -89,6 +92,10 @@ export function TrackTable({ data, rows, columns, label, sort, onSortChange, emp
   }, [columns, data, onSortChange, positions, t]);
 
   const rowKey = useCallback((row: number) => data.numbers.id[row]!, [data]);
+  const playingId = usePlayer((state) => currentEntry(state.queue)?.id);
+  const selectedCount = selection.selected.size;
+  // The selected tracks in the order this table shows them.
+  const selectedIds = () => idsOf(data, rows).filter((id) => selection.selected.has(id));
 
   const onActivate = (activated: number[]) => {
     if (activated.length === 1) {
@@ -106,17 +113,34 @@ export function TrackTable({ data, rows, columns, label, sort, onSortChange, emp
     : undefined;
 
   return (
-    <VirtualTable
-      rows={rows}
-      rowKey={rowKey}
-      columns={definitions}
-      label={label}
-      sort={sort}
-      onSortChange={onSort}
-      selection={selection}
-      onSelectionChange={setSelection}
-      onActivate={onActivate}
-      empty={empty}
-    />
+    <div className="track-table">
+      <VirtualTable
+        rows={rows}
+        rowKey={rowKey}
+        columns={definitions}
+        label={label}
+        sort={sort}
+        onSortChange={onSort}
+        selection={selection}
+        onSelectionChange={setSelection}
+        onActivate={onActivate}
+        highlight={playingId}
+        empty={empty}
+      />
+      {selectedCount > 0 && (
+        <div className="track-table__actions" role="group" aria-label={t('selection.label')}>
+          <span className="track-table__selected">
+            {t('selection.count', { count: selectedCount, formatted: formatCount(selectedCount) })}
+          </span>
+          <QueueActions
+            ids={selectedIds}
+            subject={t('selection.count', {
+              count: selectedCount,
+              formatted: formatCount(selectedCount),
+            })}
+          />
+        </div>
+      )}
+    </div>
   );
 }
