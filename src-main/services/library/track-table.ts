@@ -1,10 +1,13 @@
 import {
+  codedColumns,
   columnSeparator,
   numericColumns,
+  plainTextColumns,
   textColumns,
+  type CodedColumn,
   type LibrarySnapshot,
   type NumericColumn,
-  type TextColumn,
+  type PlainTextColumn,
 } from '../../../src-preload/contract/schemas/library.ts';
 import type { TrackRow } from './parse.ts';
 
@@ -34,6 +37,38 @@ export interface TrackTable {
   ): Map<string, { title: string; artist: string; year: number }>;
   stored(): StoredTracks;
   snapshot(): LibrarySnapshot['tracks'];
+}
+
+/** The coded columns of a snapshot: each distinct value once, and every row's index. */
+function encodeColumns(
+  text: Record<StoredTextColumn, string>,
+  count: number,
+): NonNullable<LibrarySnapshot['tracks']['coded']> {
+  const distinct = {} as Record<CodedColumn, string>;
+  const indexes = codedColumns.map((column) => {
+    const seen = new Map<string, number>();
+    const values = split(text[column], count);
+    const codes = new Uint32Array(count);
+    for (let row = 0; row < count; row++) {
+      const value = values[row]!;
+      let code = seen.get(value);
+      if (code === undefined) {
+        code = seen.size;
+        seen.set(value, code);
+      }
+      codes[row] = code;
+    }
+    distinct[column] = [...seen.keys()].join(columnSeparator);
+    return { codes, size: seen.size };
+  });
+  const codeBytes = indexes.every(({ size }) => size <= 0x10000) ? 2 : 4;
+  const out =
+    codeBytes === 2
+      ? new Uint16Array(count * indexes.length)
+      : new Uint32Array(count * indexes.length);
+  indexes.forEach(({ codes }, c) => out.set(codes, c * count));
+  // In the machine's byte order: main and the renderer always run on the same machine.
+  return { distinct, codeBytes, codes: new Uint8Array(out.buffer) };
 }
 
 /** Checks a stored table's shape (cheaply: lengths, not contents). */
@@ -228,10 +263,15 @@ export function createTrackTable(initial?: StoredTracks): TrackTable {
       const all = table.stored();
       const packed = new Float64Array(count * numericColumns.length);
       numericColumns.forEach((column, c) => packed.set(all.numbers[column], c * count));
-      const textOut = {} as Record<TextColumn, string>;
-      for (const column of textColumns) textOut[column] = all.text[column];
-      // A plain Uint8Array (not a Buffer): Buffer.toJSON would defeat the bridge's byte tag.
-      snapshot = { count, text: textOut, numbers: new Uint8Array(packed.buffer) };
+      const text = {} as Record<PlainTextColumn, string>;
+      for (const column of plainTextColumns) text[column] = all.text[column];
+      // Plain Uint8Arrays (not Buffers): Buffer.toJSON would defeat the bridge's byte tag.
+      snapshot = {
+        count,
+        text,
+        coded: encodeColumns(all.text, count),
+        numbers: new Uint8Array(packed.buffer),
+      };
       return snapshot;
     },
   };

@@ -1,6 +1,8 @@
 import {
+  codedColumns,
   columnSeparator,
   numericColumns,
+  plainTextColumns,
   type AlbumInfo,
   type LibrarySnapshot,
   type LibrarySummary,
@@ -45,6 +47,13 @@ export interface TrackInfo {
   discNumber: number;
 }
 
+function codesOf(bytes: Uint8Array, width: 2 | 4): Uint16Array | Uint32Array {
+  const aligned = bytes.byteOffset % width === 0 ? bytes : new Uint8Array(bytes.slice().buffer);
+  return width === 2
+    ? new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 2)
+    : new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+}
+
 function float64(bytes: Uint8Array): Float64Array {
   // A view needs 8-byte alignment; structured clone and base64 decoding give fresh buffers,
   // but a copy keeps this correct whatever the transport did.
@@ -78,14 +87,34 @@ export function decodeSnapshot(snapshot: LibrarySnapshot): LibraryData {
   numericColumns.forEach((column, c) => {
     numbers[column] = all.subarray(c * count, (c + 1) * count);
   });
+  const damaged = () => new Error('The library snapshot is damaged (text columns do not match).');
   const text = {} as Record<TextColumn, string[]>;
-  for (const [column, joined] of Object.entries(snapshot.tracks.text) as Array<
-    [TextColumn, string]
-  >) {
-    text[column] = count ? joined.split(columnSeparator) : [];
-    if (text[column].length !== count) {
-      throw new Error('The library snapshot is damaged (text columns do not match).');
+  for (const column of plainTextColumns) {
+    text[column] = count ? snapshot.tracks.text[column].split(columnSeparator) : [];
+    if (text[column].length !== count) throw damaged();
+  }
+  const { coded } = snapshot.tracks;
+  if (!coded) {
+    for (const column of codedColumns) {
+      const joined = snapshot.tracks.text[column] ?? '';
+      text[column] = count ? joined.split(columnSeparator) : [];
+      if (text[column].length !== count) throw damaged();
     }
+  } else {
+    if (coded.codes.byteLength % coded.codeBytes !== 0) throw damaged();
+    const codes = codesOf(coded.codes, coded.codeBytes);
+    if (codes.length !== count * codedColumns.length) throw damaged();
+    codedColumns.forEach((column, c) => {
+      const values = coded.distinct[column].split(columnSeparator);
+      // Every row's string is one of a few shared ones: 100,000 rows, a few thousand strings.
+      const rows = new Array<string>(count);
+      for (let row = 0; row < count; row++) {
+        const value = values[codes[c * count + row]!];
+        if (value === undefined) throw damaged();
+        rows[row] = value;
+      }
+      text[column] = rows;
+    });
   }
   const rowOf = new Map<number, number>();
   const ids = numbers.id;

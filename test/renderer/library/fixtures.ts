@@ -1,7 +1,7 @@
 import {
+  codedColumns,
   columnSeparator,
   numericColumns,
-  textColumns,
   type AlbumInfo,
   type LibrarySnapshot,
   type LibraryStatus,
@@ -33,12 +33,17 @@ export function snapshotOf(
   extra: { revision?: number; albums?: AlbumInfo[]; playlists?: PlaylistInfo[] } = {},
 ): LibrarySnapshot {
   const count = tracks.length;
-  const text = Object.fromEntries(
-    textColumns.map((column) => [
-      column,
-      tracks.map((track) => track[column] ?? '').join(columnSeparator),
-    ]),
-  ) as LibrarySnapshot['tracks']['text'];
+  const text = { title: tracks.map((track) => track.title ?? '').join(columnSeparator) };
+  // Coded columns: each distinct value once, every row's index into them.
+  const distinct = {} as NonNullable<LibrarySnapshot['tracks']['coded']>['distinct'];
+  const codes = new Uint16Array(count * codedColumns.length);
+  codedColumns.forEach((column, c) => {
+    const values = [...new Set(tracks.map((track) => track[column] ?? ''))];
+    distinct[column] = values.join(columnSeparator);
+    tracks.forEach((track, row) => {
+      codes[c * count + row] = values.indexOf(track[column] ?? '');
+    });
+  });
   const packed = new Float64Array(count * numericColumns.length);
   numericColumns.forEach((column, c) => {
     tracks.forEach((track, row) => {
@@ -47,7 +52,12 @@ export function snapshotOf(
   });
   return {
     revision: extra.revision ?? 1,
-    tracks: { count, text, numbers: new Uint8Array(packed.buffer) },
+    tracks: {
+      count,
+      text,
+      coded: { distinct, codeBytes: 2, codes: new Uint8Array(codes.buffer) },
+      numbers: new Uint8Array(packed.buffer),
+    },
     albums: extra.albums ?? [],
     playlists: extra.playlists ?? [],
   };

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import {
+  codedColumns,
   columnSeparator,
   numericColumns,
   type LibrarySnapshot,
@@ -27,10 +28,16 @@ export async function idle(harness: Harness): Promise<void> {
 export function rowsOf(snapshot: LibrarySnapshot | null) {
   if (!snapshot) return [];
   const { count, text, numbers } = snapshot.tracks;
+  const { distinct, codes, codeBytes } = snapshot.tracks.coded!;
   const values = new Float64Array(numbers.buffer, numbers.byteOffset, numbers.byteLength / 8);
-  const split = (column: keyof typeof text) => (count ? text[column].split(columnSeparator) : []);
-  const titles = split('title');
-  const albums = split('albumId');
+  const titles = count ? text.title.split(columnSeparator) : [];
+  const indexes =
+    codeBytes === 2
+      ? new Uint16Array(codes.buffer, codes.byteOffset, codes.byteLength / 2)
+      : new Uint32Array(codes.buffer, codes.byteOffset, codes.byteLength / 4);
+  const albumIds = distinct.albumId.split(columnSeparator);
+  const albumAt = codedColumns.indexOf('albumId') * count;
+  const albums = Array.from({ length: count }, (_, i) => albumIds[indexes[albumAt + i]!]!);
   const at = (name: (typeof numericColumns)[number], i: number) =>
     values[numericColumns.indexOf(name) * count + i]!;
   return Array.from({ length: count }, (_, i) => ({
