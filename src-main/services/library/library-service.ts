@@ -218,6 +218,12 @@ export function createLibraryService(
         'library loaded',
       );
       emit();
+      // The window asks for the snapshot as soon as it loads: have it ready by then, built
+      // while the window is still starting instead of after its request arrives.
+      const loaded = entry.data;
+      setImmediate(() => {
+        if (active === entry && entry.data === loaded) loaded.tracks.snapshot();
+      });
     })();
     emit();
     return entry.loading;
