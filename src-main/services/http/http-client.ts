@@ -152,10 +152,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     let text: string;
     try {
-      // Buffer's UTF-8 decoder is about twice as fast as the one behind `response.text()`,
-      // which shows on a sync of 500 pages of JSON. A byte-order mark is dropped, as text() does.
-      text = Buffer.from(await response.arrayBuffer()).toString('utf8');
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      text = await response.text();
     } catch (error) {
       if (request.signal?.aborted) throw error;
       throw fail(
