@@ -172,6 +172,49 @@ describe('playback in Chromium', () => {
       .toBe(true);
   });
 
+  it('builds a queue from the library: a selection to the end, an album next, reordered by keyboard', async () => {
+    const app = await openConnected();
+    const { page } = app;
+    const titles = await rowTitles(page);
+    await grid(page).locator('.vtable__row').nth(0).click();
+    await grid(page)
+      .locator('.vtable__row')
+      .nth(1)
+      .click({ modifiers: ['Shift'] });
+    const selection = page.getByRole('group', { name: 'Selected tracks' });
+    expect(await selection.textContent()).toContain('2 selected tracks');
+    await selection.getByRole('button', { name: /^Add to queue/ }).click();
+    await page.locator('.toast', { hasText: 'Added 2 tracks to the queue.' }).waitFor();
+    expect(await nowPlaying(page)).toBe(titles[0]);
+
+    await page.getByRole('tab', { name: 'Albums' }).click();
+    await page.locator('[role="grid"] .vtable__row').first().dblclick();
+    const head = page.locator('.library-detail__head');
+    const albumTitle = (await head.getByRole('heading').textContent()) ?? '';
+    const albumRows = await page
+      .locator('[role="grid"] .vtable__row')
+      .evaluateAll((rows) =>
+        rows.map((row) => row.querySelectorAll('[role="gridcell"]')[1]?.textContent ?? ''),
+      );
+    await head.getByRole('button', { name: `Play next: ${albumTitle}` }).click();
+
+    await button(page, 'Queue').click();
+    const list = page.getByRole('listbox', { name: 'Queue tracks' });
+    const order = () =>
+      list.locator('.queue-row__title').evaluateAll((rows) => rows.map((row) => row.textContent));
+    await expect.poll(order).toEqual([titles[0], ...albumRows, titles[1]]);
+    // The second entry moves to the top with Alt+↑; the current track stays current.
+    await list.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(order).toEqual([albumRows[0], titles[0], ...albumRows.slice(1), titles[1]]);
+    await page.keyboard.press('Escape');
+    await button(page, 'Play').click();
+    await playingTrack(page, trackIdOf(titles[0]!));
+    await button(page, 'Next track').click();
+    await playingTrack(page, trackIdOf(albumRows[1]!));
+  });
+
   it('restores the queue and the position after a restart, paused, and plays on from there', async () => {
     const app = await openConnected();
     const { page } = app;
