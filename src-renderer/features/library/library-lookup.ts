@@ -15,6 +15,13 @@ export function getTrack(id: number): TrackInfo | undefined {
   return data && row !== undefined ? trackAt(data, row) : undefined;
 }
 
+/** A track's length in seconds, 0 when unknown: no object built, so summing 20,000 is cheap. */
+export function trackDuration(id: number): number {
+  const data = useLibrary.getState().data;
+  const row = data?.rowOf.get(id);
+  return data && row !== undefined ? (data.numbers.duration[row] ?? 0) : 0;
+}
+
 /** The album's track IDs in disc, then track order. */
 export function albumTrackIds(albumId: string): number[] {
   const data = useLibrary.getState().data;

@@ -3,7 +3,7 @@ import { Tabs } from 'radix-ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatLongDuration } from '../../lib/format.ts';
-import { getTrack } from '../library/library-lookup.ts';
+import { getTrack, trackDuration } from '../library/library-lookup.ts';
 import { requestPlayNext } from '../library/play-request.ts';
 import { playerEngine, usePlayer } from './player-store.ts';
 import { QueueList } from './QueueList.tsx';
@@ -49,7 +49,7 @@ export function QueuePanel({ onClose }: { onClose: () => void }) {
   const [announcement, setAnnouncement] = useState('');
   const totalSeconds = useMemo(() => {
     let sum = 0;
-    for (const entry of queue.entries) sum += getTrack(entry.id)?.duration ?? 0;
+    for (const entry of queue.entries) sum += trackDuration(entry.id);
     return sum;
   }, [queue.entries]);
   const engine = playerEngine;
