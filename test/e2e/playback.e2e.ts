@@ -228,7 +228,6 @@ describe('playback in Chromium', () => {
     await expect.poll(async () => (await audio(page))!.paused).toBe(true);
 
     await app.restart();
-    await app.dismissWelcome();
     await page.getByTestId('now-playing-title').waitFor();
     expect(await nowPlaying(page)).toBe(titles[2]);
     const slider = page.getByRole('slider', { name: 'Position' });
