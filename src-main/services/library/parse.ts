@@ -82,6 +82,65 @@ export function pageOf(data: unknown, key: string): Page {
   return typeof next === 'string' && next !== '' ? { items, nextCursor: next } : { items };
 }
 
+const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
+const digits = (text: string, at: number, count: number) => {
+  let value = 0;
+  for (let i = 0; i < count; i++) {
+    const d = digit(text, at + i);
+    if (d < 0 || d > 9) return NaN;
+    value = value * 10 + d;
+  }
+  return value;
+};
+
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (year: number, month: number) =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+    ? 29
+    : monthDays[month - 1]!;
+
+/**
+ * Milliseconds of an `uploaded_at`. The usual shape, `2019-01-01T02:35:04.000Z`, is read
+ * directly: `Date.parse` took more than half of the time spent reading each of 100,000 tracks.
+ * Anything else goes to `Date.parse`.
+ */
+export function timeOf(text: string): number {
+  if (
+    (text.length === 24 || text.length === 20) &&
+    text[4] === '-' &&
+    text[7] === '-' &&
+    text[10] === 'T' &&
+    text[13] === ':' &&
+    text[16] === ':' &&
+    text[text.length - 1] === 'Z' &&
+    (text.length === 20 || text[19] === '.')
+  ) {
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 2);
+    const day = digits(text, 8, 2);
+    const hour = digits(text, 11, 2);
+    const minute = digits(text, 14, 2);
+    const second = digits(text, 17, 2);
+    const ms = text.length === 24 ? digits(text, 20, 3) : 0;
+    // Years below 1000 (Date.UTC reads 0–99 as 19xx) and days past the month's end (which
+    // Date.UTC rolls over) are left to Date.parse, whatever it makes of them.
+    if (
+      year >= 1000 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= daysIn(year, month) &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 59 &&
+      ms >= 0
+    ) {
+      return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    }
+  }
+  return Date.parse(text);
+}
+
 const idOf = (raw: Json): number | undefined => {
   const id = numberOf(raw.id ?? raw.track_id);
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
@@ -94,7 +153,7 @@ export function trackRowOf(item: unknown): TrackRow | undefined {
   const album = textOf(raw.album ?? raw.album_title);
   const artist = textOf(raw.artist);
   const uploadedText = typeof raw.uploaded_at === 'string' ? raw.uploaded_at : undefined;
-  const uploadedAt = uploadedText ? Date.parse(uploadedText) : NaN;
+  const uploadedAt = uploadedText ? timeOf(uploadedText) : NaN;
   const known = Number.isFinite(uploadedAt);
   const rawAlbumId = textOf(raw.album_id ?? raw.albumId);
   // One object literal of a fixed shape: 100,000 of these are made per sync, and a spread or a

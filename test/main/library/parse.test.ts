@@ -4,6 +4,7 @@ import {
   pageOf,
   playlistOf,
   summaryOf,
+  timeOf,
   trackRowOf,
 } from '../../../src-main/services/library/parse.ts';
 
@@ -100,5 +101,47 @@ describe('tolerant library parsing', () => {
       totalDuration: 0,
     });
     expect(summaryOf({})).toBeUndefined();
+  });
+});
+
+describe('reading uploaded_at', () => {
+  const same = (text: string) => {
+    const expected = Date.parse(text);
+    expect(
+      Number.isNaN(expected) ? Number.isNaN(timeOf(text)) : timeOf(text) === expected,
+      text,
+    ).toBe(true);
+  };
+
+  it('agrees with Date.parse on ISO times, with and without milliseconds', () => {
+    for (let i = 0; i < 2000; i++) {
+      const iso = new Date(Date.UTC(1000, 0, 1) + Math.floor(Math.random() * 4e13)).toISOString();
+      same(iso);
+      same(iso.replace(/\.\d{3}Z$/, 'Z'));
+    }
+    for (const text of [
+      '2024-02-29T23:59:59.999Z',
+      '1900-02-28T00:00:00.000Z',
+      '2000-02-29T12:00:00Z',
+    ])
+      same(text);
+  });
+
+  it('leaves every other shape, and impossible dates, to Date.parse', () => {
+    for (const text of [
+      '2023-02-29T00:00:00.000Z',
+      '1900-02-29T00:00:00.000Z',
+      '2019-04-31T02:35:04.000Z',
+      '2019-13-01T00:00:00.000Z',
+      '2019-01-01T24:00:00.000Z',
+      '0099-01-01T00:00:00.000Z',
+      '2019-01-0aT02:35:04.000Z',
+      '2019-01-01T02:35:04.000+02:00',
+      '2019-01-01T02:35:04.0Z',
+      '2019-01-01',
+      'garbage',
+      '',
+    ])
+      same(text);
   });
 });
