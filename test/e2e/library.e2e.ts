@@ -72,7 +72,10 @@ describe('the Queye library in Chromium', () => {
     });
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('heading', { name: 'Connected', exact: true }).waitFor();
-    expect(await page.content()).not.toContain(queye.credentials.queyeUserKey);
+    // The page holds hints only: neither key, not even in the form it was typed into.
+    const html = await page.content();
+    expect(html).not.toContain(queye.credentials.queyeUserKey);
+    expect(html).not.toContain(queye.credentials.queyeClientKey);
 
     await page.keyboard.press('Control+1');
     const bar = page.getByRole('progressbar', { name: 'Library sync' });
