@@ -5,7 +5,7 @@
  * then music-metadata reads duration, bit rate and tags, proving the audio is readable.
  */
 import { open } from 'node:fs/promises';
-import { parseFile } from 'music-metadata';
+import type { parseFile } from 'music-metadata';
 import {
   maxUploadBytes,
   type FileCheck,
@@ -135,7 +135,9 @@ export async function checkMp3(path: string, size: number, fileName: string): Pr
   }
   let metadata: Awaited<ReturnType<typeof parseFile>>;
   try {
-    metadata = await parseFile(path, { duration: true, skipCovers: true });
+    // Loaded on the first check: the parser is large, and most sessions never upload.
+    const { parseFile: parse } = await import('music-metadata');
+    metadata = await parse(path, { duration: true, skipCovers: true });
   } catch {
     return rejected(
       size,
