@@ -7,6 +7,7 @@ import { createRedactor } from '../services/log/redactor.ts';
 import { contentSecurityPolicy } from '../services/security/csp.ts';
 import { createStaticFileHandler } from '../services/static/static-files.ts';
 import { registerRouter } from './ipc.ts';
+import { quitAfterDispose } from './quit.ts';
 import { createSafeStorageBox } from './safe-storage-box.ts';
 import { registerSchemes } from './schemes.ts';
 import { denyPermissions, hardenWebContents } from './security.ts';
@@ -112,7 +113,5 @@ export function startApp(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void services?.dispose();
-  });
+  quitAfterDispose(app, () => services?.dispose());
 }
