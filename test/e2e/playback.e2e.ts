@@ -226,6 +226,14 @@ describe('playback in Chromium', () => {
     await expect.poll(async () => (await audio(page))!.currentTime >= 60).toBe(true);
     await button(page, 'Pause').click();
     await expect.poll(async () => (await audio(page))!.paused).toBe(true);
+    // A pause is saved a moment later; quitting sooner would be a different test.
+    const ctx = { origin: new URL(app.host.url).origin };
+    await expect
+      .poll(async () => {
+        const saved = await app.host.services.router['player.loadQueue'](undefined, ctx);
+        return saved.ok ? saved.value?.position : undefined;
+      })
+      .toBeGreaterThanOrEqual(59);
 
     await app.restart();
     await page.getByTestId('now-playing-title').waitFor();
