@@ -14,6 +14,7 @@ import { SeekBar } from './SeekBar.tsx';
 import { TransportControls } from './TransportControls.tsx';
 import { VolumeControl } from './VolumeControl.tsx';
 import './player.css';
+import { IconButton } from '../../ui/IconButton.tsx';
 
 /*
  * Each part of the bar reads only the state it shows, so the position ticking four times a
@@ -140,19 +141,16 @@ export function PlayerBar() {
       </div>
       <div className="player-bar__end">
         <Volume />
-        <button
+        <IconButton
           ref={queueButton}
-          type="button"
-          className="icon-button"
-          aria-label={t('controls.queue')}
-          title={t('controls.queue')}
+          label={t('controls.queue')}
           aria-expanded={queueOpen}
           aria-controls="queue-panel"
           onClick={() => setQueueOpen((open) => !open)}
         >
           <ListMusic size={18} aria-hidden="true" />
           {queued > 0 && <span className="icon-button__badge">{formatCount(queued)}</span>}
-        </button>
+        </IconButton>
       </div>
       {queueOpen && (
         <QueuePanel

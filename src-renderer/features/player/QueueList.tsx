@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format.ts';
 import { getTrack } from '../library/library-lookup.ts';
 import type { QueueEntry } from './queue.ts';
+import { IconButton } from '../../ui/IconButton.tsx';
 
 const rowHeight = 44;
 
@@ -167,12 +168,10 @@ export function QueueList(props: Props) {
               <span className="queue-row__duration">
                 {formatDuration(info?.duration || undefined)}
               </span>
-              <button
-                type="button"
-                className="icon-button icon-button--small"
+              <IconButton
+                label={t('queue.remove')}
+                variant="small"
                 tabIndex={-1}
-                aria-label={t('queue.remove')}
-                title={t('queue.remove')}
                 onClick={(event) => {
                   event.stopPropagation();
                   onRemove(entry.uid);
@@ -180,7 +179,7 @@ export function QueueList(props: Props) {
                 }}
               >
                 <X size={14} aria-hidden="true" />
-              </button>
+              </IconButton>
             </div>
           );
         })}

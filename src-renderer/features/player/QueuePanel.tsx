@@ -7,6 +7,7 @@ import { getTrack, trackDuration } from '../library/library-lookup.ts';
 import { requestPlayNext } from '../library/play-request.ts';
 import { playerEngine, usePlayer } from './player-store.ts';
 import { QueueList } from './QueueList.tsx';
+import { IconButton } from '../../ui/IconButton.tsx';
 
 /** How many of the most recent plays the history tab lists. */
 const historyShown = 200;
@@ -26,15 +27,13 @@ function HistoryList() {
               <span className="queue-row__title">{info?.title || t('unknownTrack', { id })}</span>
               <span className="queue-row__artist">{info?.artist ?? ''}</span>
             </span>
-            <button
-              type="button"
-              className="icon-button icon-button--small"
-              aria-label={`${t('actions.playNext')}: ${info?.title || t('unknownTrack', { id })}`}
-              title={t('actions.playNext')}
+            <IconButton
+              label={`${t('actions.playNext')}: ${info?.title || t('unknownTrack', { id })}`}
+              variant="small"
               onClick={() => requestPlayNext([id])}
             >
               <ListPlus size={14} aria-hidden="true" />
-            </button>
+            </IconButton>
           </li>
         );
       })}
@@ -66,15 +65,9 @@ export function QueuePanel({ onClose }: { onClose: () => void }) {
     >
       <header className="queue-panel__header">
         <h2 className="queue-panel__title">{t('queue.title')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('queue.close')}
-          title={t('queue.close')}
-          onClick={onClose}
-        >
+        <IconButton label={t('queue.close')} onClick={onClose}>
           <X size={16} aria-hidden="true" />
-        </button>
+        </IconButton>
       </header>
       <Tabs.Root defaultValue="queue" className="queue-panel__tabs">
         <Tabs.List className="queue-panel__tab-list" aria-label={t('queue.title')}>

@@ -10,6 +10,7 @@ import {
 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { RepeatMode } from '../../../src-preload/contract/schemas/player.ts';
+import { IconButton } from '../../ui/IconButton.tsx';
 import type { PlaybackStatus } from './engine-state.ts';
 
 interface Props {
@@ -33,31 +34,15 @@ export function TransportControls(props: Props) {
   const RepeatIcon = repeat === 'one' ? Repeat1 : Repeat;
   return (
     <div className="transport" role="group" aria-label={t('controls.label')}>
-      <button
-        type="button"
-        className="icon-button"
-        aria-pressed={shuffle}
-        aria-label={t('controls.shuffle')}
-        title={t('controls.shuffle')}
-        onClick={props.onToggleShuffle}
-      >
+      <IconButton label={t('controls.shuffle')} pressed={shuffle} onClick={props.onToggleShuffle}>
         <Shuffle size={16} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t('controls.previous')}
-        title={t('controls.previous')}
-        disabled={!hasTrack}
-        onClick={props.onPrevious}
-      >
+      </IconButton>
+      <IconButton label={t('controls.previous')} disabled={!hasTrack} onClick={props.onPrevious}>
         <SkipBack size={18} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
-        className="icon-button icon-button--primary"
-        aria-label={active ? t('controls.pause') : t('controls.play')}
-        title={active ? t('controls.pause') : t('controls.play')}
+      </IconButton>
+      <IconButton
+        label={active ? t('controls.pause') : t('controls.play')}
+        variant="primary"
         disabled={!hasTrack}
         onClick={props.onTogglePlay}
       >
@@ -68,27 +53,17 @@ export function TransportControls(props: Props) {
         ) : (
           <Play size={20} aria-hidden="true" />
         )}
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={t('controls.next')}
-        title={t('controls.next')}
-        disabled={!hasTrack}
-        onClick={props.onNext}
-      >
+      </IconButton>
+      <IconButton label={t('controls.next')} disabled={!hasTrack} onClick={props.onNext}>
         <SkipForward size={18} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-pressed={repeat !== 'off'}
-        aria-label={t('controls.repeat', { mode: t(`controls.repeatMode.${repeat}`) })}
-        title={t('controls.repeat', { mode: t(`controls.repeatMode.${repeat}`) })}
+      </IconButton>
+      <IconButton
+        label={t('controls.repeat', { mode: t(`controls.repeatMode.${repeat}`) })}
+        pressed={repeat !== 'off'}
         onClick={props.onCycleRepeat}
       >
         <RepeatIcon size={16} aria-hidden="true" />
-      </button>
+      </IconButton>
     </div>
   );
 }

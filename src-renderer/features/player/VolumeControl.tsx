@@ -1,6 +1,7 @@
 import { Volume1, Volume2, VolumeX } from 'lucide-react';
 import { Slider } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
+import { IconButton } from '../../ui/IconButton.tsx';
 
 interface Props {
   volume: number;
@@ -16,16 +17,14 @@ export function VolumeControl({ volume, muted, onVolume, onToggleMute }: Props) 
   const percent = Math.round(volume * 100);
   return (
     <div className="volume">
-      <button
-        type="button"
-        className="icon-button"
-        aria-pressed={muted}
-        aria-label={t('controls.mute')}
-        title={muted ? t('controls.unmute') : t('controls.mute')}
+      <IconButton
+        label={t('controls.mute')}
+        tooltip={muted ? t('controls.unmute') : t('controls.mute')}
+        pressed={muted}
         onClick={onToggleMute}
       >
         <Icon size={18} aria-hidden="true" />
-      </button>
+      </IconButton>
       <Slider.Root
         className="slider volume__slider"
         min={0}
