@@ -52,6 +52,18 @@ async function playAlone(page: Page, title: string) {
   await playingTrack(page, trackIdOf(title));
 }
 
+const longTrack = () =>
+  sandboxTracks(sandbox).find((track) => track.format === 'mp3' && track.duration > 200)!;
+/** Stream answers flow at about three times real time (`times`: only that many of them). */
+const trickle = (path: string, times?: number) =>
+  sandbox.control.addFault({
+    kind: 'slowBody',
+    bytesPerSec: 24_000,
+    service: 'queye',
+    path,
+    ...(times ? { times } : {}),
+  });
+
 const streamRequests = (trackId: number) =>
   sandbox.control.requests({ service: 'queye', pathPrefix: `/v1/stream/${trackId}` });
 
@@ -59,14 +71,9 @@ describe('playback in Chromium', () => {
   it('plays, seeks far outside the buffer with a 206, and resumes after a pause longer than the stream token lives', async () => {
     const app = await openConnected();
     const { page } = app;
-    const long = sandboxTracks(sandbox).find((t) => t.format === 'mp3' && t.duration > 200)!;
-    // About three times real time: the element holds only seconds ahead when the seek comes.
-    sandbox.control.addFault({
-      kind: 'slowBody',
-      bytesPerSec: 24_000,
-      service: 'queye',
-      path: '/v1/stream/*',
-    });
+    const long = longTrack();
+    // The element holds only seconds ahead when the seek comes.
+    trickle('/v1/stream/*');
     await playAlone(page, long.title);
 
     const before = (await audio(page))!;
@@ -281,15 +288,9 @@ describe('playback in Chromium', () => {
   it('waits for the network when Queye drops away mid-track, and resumes at the same place', async () => {
     const app = await openConnected();
     const { page } = app;
-    const long = sandboxTracks(sandbox).find((t) => t.format === 'mp3' && t.duration > 200)!;
+    const long = longTrack();
     // The first answer trickles, so the far place is not buffered when the network goes.
-    sandbox.control.addFault({
-      kind: 'slowBody',
-      bytesPerSec: 24_000,
-      times: 1,
-      service: 'queye',
-      path: `/v1/stream/${long.id}`,
-    });
+    trickle(`/v1/stream/${long.id}`, 1);
     // After that (and the stream token before it), nothing of Queye answers any more.
     sandbox.control.addFault({ kind: 'reset', service: 'queye', path: '/v1/**', skip: 1 });
     await playAlone(page, long.title);
