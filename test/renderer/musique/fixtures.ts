@@ -8,7 +8,7 @@ import { useBroadcast } from '../../../src-renderer/features/broadcast/broadcast
 import { useMusique } from '../../../src-renderer/features/musique/musique-store.ts';
 import { useSettings } from '../../../src-renderer/features/settings/settings-store.ts';
 import type { FakeHandlers } from '../support/fake-bridge.ts';
-import { defaultSettings, shellHandlers } from '../support/fixtures.ts';
+import { defaultSettings, keychainVault, shellHandlers } from '../support/fixtures.ts';
 
 export const allPermissions = ['audio.read', 'audio.write', 'audio.delete', 'audio.send'];
 
@@ -70,12 +70,7 @@ export const quota = (minute: number): QuotaSnapshot => ({
 /** The shell's calls plus the vault status the settings page shows (OS keychain, all well). */
 export function musiqueShell(overrides: FakeHandlers = {}): FakeHandlers {
   return shellHandlers({
-    'vault.status': () => ({
-      protection: 'os',
-      storage: 'encrypted',
-      weakStorageAllowed: false,
-      dropped: [],
-    }),
+    'vault.status': () => keychainVault,
     ...overrides,
   });
 }

@@ -7,7 +7,7 @@ import { useQueye } from '../../../src-renderer/features/queye/queye-store.ts';
 import { useSettings } from '../../../src-renderer/features/settings/settings-store.ts';
 import { useVault } from '../../../src-renderer/features/vault/vault-store.ts';
 import { installFakeBridge, type FakeHandlers } from '../support/fake-bridge.ts';
-import { defaultSettings, shellHandlers } from '../support/fixtures.ts';
+import { defaultSettings, keychainVault, shellHandlers } from '../support/fixtures.ts';
 
 const clientKey = 'qm_client_AbCd1234_abcdefghijklmnopqrstuvwx';
 const userKey = 'qm_user_EfGh5678_ABCDEFGHIJKLMNOPQRSTUVWX';
@@ -26,12 +26,7 @@ const signedIn = (): QueyeStatus => ({
 
 function queyeShell(overrides: FakeHandlers = {}): FakeHandlers {
   return shellHandlers({
-    'vault.status': () => ({
-      protection: 'os',
-      storage: 'encrypted',
-      weakStorageAllowed: false,
-      dropped: [],
-    }),
+    'vault.status': () => keychainVault,
     'queye.status': () => notConfigured(),
     ...overrides,
   });

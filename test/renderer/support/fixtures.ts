@@ -1,6 +1,7 @@
 import type { LibraryStatus } from '../../../src-preload/contract/schemas/library.ts';
 import type { ConnectionStatus } from '../../../src-preload/contract/schemas/connection.ts';
 import type { PublicSettings } from '../../../src-preload/contract/schemas/settings.ts';
+import type { VaultStatus } from '../../../src-preload/contract/schemas/vault.ts';
 import type { FakeHandlers } from './fake-bridge.ts';
 
 /** Settings of a returning user (the first-run welcome has been answered). */
@@ -25,6 +26,14 @@ export const noLibrary: LibraryStatus = {
   trackCount: 0,
   synced: false,
   resumable: false,
+};
+
+/** The vault on an OS keychain, nothing lost: what a settings page sees when all is well. */
+export const keychainVault: VaultStatus = {
+  protection: 'os',
+  storage: 'encrypted',
+  weakStorageAllowed: false,
+  dropped: [],
 };
 
 /** What the shell calls on start-up, answered with neutral values. */
