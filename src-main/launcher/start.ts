@@ -14,10 +14,17 @@ function fetchElectron(): string | undefined {
     cwd: root,
     encoding: 'utf8',
     timeout: 10 * 60_000,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const path = result.stdout?.trim();
-  return result.status === 0 && path && existsSync(path) ? path : undefined;
+  if (result.status === 0 && path && existsSync(path)) return path;
+  // The downloader's own stack traces say little to a person; its first error line is enough.
+  const reason = result.stderr
+    ?.split('\n')
+    .find((line) => /error/i.test(line))
+    ?.trim();
+  if (reason) console.log(`Aislecast: the download did not work (${reason}).`);
+  return undefined;
 }
 
 const binary = findElectronBinary().path ?? fetchElectron();
