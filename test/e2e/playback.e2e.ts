@@ -64,6 +64,14 @@ const trickle = (path: string, times?: number) =>
     ...(times ? { times } : {}),
   });
 
+/** Double-clicks the `n`th row (the view becomes the queue) and waits until it sounds. */
+async function playRow(page: Page, n: number): Promise<string[]> {
+  const titles = await rowTitles(page);
+  await grid(page).locator('.vtable__row').nth(n).dblclick();
+  await playingTrack(page, trackIdOf(titles[n]!));
+  return titles;
+}
+
 const streamRequests = (trackId: number) =>
   sandbox.control.requests({ service: 'queye', pathPrefix: `/v1/stream/${trackId}` });
 
@@ -123,9 +131,7 @@ describe('playback in Chromium', () => {
   it('moves through the queue: next, previous, shortcuts, shuffle and repeat', async () => {
     const app = await openConnected();
     const { page } = app;
-    const titles = await rowTitles(page);
-    await grid(page).locator('.vtable__row').first().dblclick();
-    await playingTrack(page, trackIdOf(titles[0]!));
+    const titles = await playRow(page, 0);
 
     await button(page, 'Next track').click();
     await playingTrack(page, trackIdOf(titles[1]!));
@@ -225,10 +231,8 @@ describe('playback in Chromium', () => {
   it('restores the queue and the position after a restart, paused, and plays on from there', async () => {
     const app = await openConnected();
     const { page } = app;
-    const titles = await rowTitles(page);
-    await grid(page).locator('.vtable__row').nth(2).dblclick();
+    const titles = await playRow(page, 2);
     const id = trackIdOf(titles[2]!);
-    await playingTrack(page, id);
     await mediaSessionAction(page, 'seekto', { seekTime: 60 });
     await expect.poll(async () => (await audio(page))!.currentTime >= 60).toBe(true);
     await button(page, 'Pause').click();
@@ -258,9 +262,7 @@ describe('playback in Chromium', () => {
   it('answers the media session: metadata, play, pause, next, seek', async () => {
     const app = await openConnected();
     const { page } = app;
-    const titles = await rowTitles(page);
-    await grid(page).locator('.vtable__row').first().dblclick();
-    await playingTrack(page, trackIdOf(titles[0]!));
+    const titles = await playRow(page, 0);
     expect(await page.evaluate(() => navigator.mediaSession.metadata?.title)).toBe(titles[0]);
     expect(await page.evaluate(() => navigator.mediaSession.playbackState)).toBe('playing');
 
