@@ -9,6 +9,7 @@ import {
 } from './connection/connection-monitor.ts';
 import { createEventBus, type EventBus } from './core/events.ts';
 import { createDemoFeature } from './demo/demo-feature.ts';
+import { createDamagedFiles, type DamagedFiles } from './files/damaged-files.ts';
 import type { Feature, FeatureContext } from './core/feature.ts';
 import { createRouter, type Handlers, type Router } from './core/router.ts';
 import type { Logger } from './log/logger.ts';
@@ -43,6 +44,11 @@ export interface ServicesConfig {
   fetch?: typeof fetch;
   /** Overrides for the in-process demo sandbox (tests and benchmarks). */
   demoSandbox?: SandboxOptions;
+  /**
+   * Damaged files found before the services existed (the host opens the settings and vault
+   * files first) are reported here; created by the services when the host has none.
+   */
+  damagedFiles?: DamagedFiles;
 }
 
 export interface Services {
@@ -53,6 +59,7 @@ export interface Services {
   settings: SettingsService;
   vault: Vault;
   connection: ConnectionMonitor;
+  damagedFiles: DamagedFiles;
   /** Resolves once every feature's start-up work (cache loads, resumes) has run. */
   ready: Promise<void>;
   dispose(): Promise<void>;
@@ -68,6 +75,9 @@ export function createServices(config: ServicesConfig): Services {
     redactor: config.redactor,
     log: log.child({ service: 'vault' }),
   });
+  const damagedFiles =
+    config.damagedFiles ??
+    createDamagedFiles({ dataDir: config.dataDir, log: log.child({ service: 'files' }) });
   const connection = createConnectionMonitor(events.emit);
   const media = createMediaRouter(log.child({ service: 'media' }));
   const context: FeatureContext = {
@@ -78,6 +88,7 @@ export function createServices(config: ServicesConfig): Services {
     redactor: config.redactor,
     connection,
     media,
+    damagedFiles,
     dataDir: config.dataDir,
     fetch: config.fetch ?? ((input, init) => fetch(input, init)),
   };
@@ -88,7 +99,7 @@ export function createServices(config: ServicesConfig): Services {
     features.push(feature as unknown as Feature<CallName>);
     return feature;
   };
-  const app = add({ handlers: appHandlers(config.appInfo) });
+  const app = add({ handlers: appHandlers(config.appInfo, damagedFiles) });
   const settingsFeature = add({ handlers: settingsHandlers(context.settings) });
   const connectionFeature = add({ handlers: connectionHandlers(context.connection) });
   const vaultFeature = add({ handlers: vaultHandlers(context) });
@@ -148,6 +159,7 @@ export function createServices(config: ServicesConfig): Services {
 
   const disposers: Array<() => unknown> = [
     settings.onChange((next) => events.emit('settings.changed', next)),
+    damagedFiles.onChange((notices) => events.emit('app.damagedFilesChanged', notices)),
   ];
   const ready = (async () => {
     for (const feature of features) {
@@ -166,6 +178,7 @@ export function createServices(config: ServicesConfig): Services {
     settings,
     vault,
     connection,
+    damagedFiles,
     ready,
     async dispose() {
       await ready;

@@ -8,7 +8,13 @@
  */
 import { call, event, returns } from './define.ts';
 import { NoArgs } from './schemas/common.ts';
-import { PingArgs, type AppInfo, type Pong } from './schemas/app.ts';
+import {
+  DamagedFileIdArgs,
+  PingArgs,
+  type AppInfo,
+  type DamagedFileNotice,
+  type Pong,
+} from './schemas/app.ts';
 import { SettingsPatch, type PublicSettings } from './schemas/settings.ts';
 import type { ConnectionStatus } from './schemas/connection.ts';
 import {
@@ -62,6 +68,8 @@ import {
 export const calls = {
   'app.info': call(NoArgs, returns<AppInfo>()),
   'app.ping': call(PingArgs, returns<Pong>()),
+  'app.damagedFiles': call(NoArgs, returns<DamagedFileNotice[]>()),
+  'app.dismissDamagedFile': call(DamagedFileIdArgs, returns<DamagedFileNotice[]>()),
 
   'settings.get': call(NoArgs, returns<PublicSettings>()),
   'settings.set': call(SettingsPatch, returns<PublicSettings>()),
@@ -125,6 +133,7 @@ export const calls = {
 } as const;
 
 export const events = {
+  'app.damagedFilesChanged': event<DamagedFileNotice[]>(),
   'settings.changed': event<PublicSettings>(),
   'connection.changed': event<ConnectionStatus>(),
 

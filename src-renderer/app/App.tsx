@@ -12,6 +12,8 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { subscribeSettings, useSettings } from '../features/settings/settings-store.ts';
 import { Toaster } from '../ui/Toaster.tsx';
 import { subscribeConnection, useConnection } from './connection-store.ts';
+import { DamagedFilesNotice } from './DamagedFilesNotice.tsx';
+import { subscribeDamagedFiles, useDamagedFiles } from './damaged-files-store.ts';
 import { sections, useNavigation, type Section } from './navigation-store.ts';
 import { isPrimaryChord } from './shortcuts.ts';
 import { Sidebar } from './Sidebar.tsx';
@@ -37,10 +39,12 @@ export function App() {
     const offConnection = subscribeConnection();
     const offDemo = subscribeDemo();
     const offLibrary = subscribeLibrary();
+    const offDamaged = subscribeDamagedFiles();
     void useSettings.getState().load();
     void useConnection.getState().load();
     void useDemo.getState().load();
     void useLibrary.getState().load();
+    void useDamagedFiles.getState().load();
     const stopPlayer = startPlayer();
     return () => {
       stopPlayer();
@@ -48,6 +52,7 @@ export function App() {
       offConnection();
       offDemo();
       offLibrary();
+      offDamaged();
     };
   }, []);
 
@@ -90,6 +95,7 @@ export function App() {
       <Sidebar />
       <main id="main-content" className="main" aria-labelledby="section-title">
         <DemoBanner />
+        <DamagedFilesNotice />
         <h1 id="section-title" className="main__title" tabIndex={-1} ref={heading}>
           {t(`nav.${section}`)}
         </h1>

@@ -1,7 +1,10 @@
 import type { AppInfo } from '../../../src-preload/contract/schemas/app.ts';
 import type { Handlers } from '../core/router.ts';
+import type { DamagedFiles } from '../files/damaged-files.ts';
 
-export function appHandlers(info: AppInfo): Pick<Handlers, 'app.info' | 'app.ping'> {
+type AppCall = 'app.info' | 'app.ping' | 'app.damagedFiles' | 'app.dismissDamagedFile';
+
+export function appHandlers(info: AppInfo, damagedFiles: DamagedFiles): Pick<Handlers, AppCall> {
   return {
     'app.info': () => info,
     'app.ping': (args) => ({
@@ -9,5 +12,7 @@ export function appHandlers(info: AppInfo): Pick<Handlers, 'app.info' | 'app.pin
       ...(args?.echo !== undefined ? { echo: args.echo } : {}),
       at: new Date().toISOString(),
     }),
+    'app.damagedFiles': () => damagedFiles.list(),
+    'app.dismissDamagedFile': ({ id }) => damagedFiles.dismiss(id),
   };
 }

@@ -1,5 +1,6 @@
 import type { CallName } from '../../../src-preload/contract/types.ts';
 import type { ConnectionMonitor } from '../connection/connection-monitor.ts';
+import type { DamagedFiles } from '../files/damaged-files.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Redactor } from '../log/redactor.ts';
 import type { MediaRouter } from '../media/media-router.ts';
@@ -17,6 +18,8 @@ export interface FeatureContext {
   redactor: Redactor;
   connection: ConnectionMonitor;
   media: MediaRouter;
+  /** Where a feature hands a data file it cannot use (moved aside, logged, the user told). */
+  damagedFiles: DamagedFiles;
   /** Folder for caches and durable queues (the app's userData). */
   dataDir: string;
   fetch: typeof fetch;

@@ -31,6 +31,7 @@ async function context(): Promise<{ test: TestServices; context: FeatureContext 
       redactor: createRedactor(),
       connection: services.connection,
       media: services.media,
+      damagedFiles: services.damagedFiles,
       dataDir: test.dir,
       fetch,
     },

@@ -58,3 +58,43 @@ describe('app shell', () => {
     expect(screen.getAllByText('DEMO')).toHaveLength(2);
   });
 });
+
+describe('damaged data files', () => {
+  it('says which file was reset and where it was kept, follows pushes, and dismisses', async () => {
+    const notice = {
+      id: 'n1',
+      file: 'player/queue.json',
+      what: 'Your saved queue could not be read and was reset.',
+      keptAs: 'player/queue.json.damaged-20261204T142233Z',
+      at: '2026-12-04T14:22:33.000Z',
+    };
+    const dismissed: unknown[] = [];
+    const bridge = installFakeBridge(
+      shellHandlers({
+        'app.damagedFiles': () => [notice],
+        'app.dismissDamagedFile': (args) => {
+          dismissed.push(args);
+          return [];
+        },
+      }),
+    );
+    render(<App />);
+    expect(await screen.findByText(notice.what)).toBeTruthy();
+    expect(screen.getByText(/kept as player\/queue\.json\.damaged-20261204T142233Z/)).toBeTruthy();
+
+    act(() =>
+      bridge.emit('app.damagedFilesChanged', [
+        notice,
+        { id: 'n2', file: 'vault.json', what: 'Saved sign-ins were reset.', at: notice.at },
+      ]),
+    );
+    expect(await screen.findByText('2 data files could not be read and were reset')).toBeTruthy();
+    expect(screen.getByText(/vault\.json could not be moved aside/)).toBeTruthy();
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Dismiss the notice about player/queue.json' }),
+    );
+    await waitFor(() => expect(dismissed).toEqual([{ id: 'n1' }]));
+    await waitFor(() => expect(screen.queryByText(notice.what)).toBeNull());
+  });
+});

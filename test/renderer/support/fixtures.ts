@@ -55,6 +55,7 @@ export function shellHandlers(overrides: FakeHandlers = {}): FakeHandlers {
     'demo.status': () => ({ active: false, busy: false }),
     'library.status': () => noLibrary,
     'library.snapshot': () => null,
+    'app.damagedFiles': () => [],
     'player.loadQueue': () => null,
     'connection.check': () => notConfigured,
     'app.info': () => ({

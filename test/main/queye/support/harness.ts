@@ -1,3 +1,4 @@
+import { createDamagedFiles } from '../../../../src-main/services/files/damaged-files.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +90,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     redactor: config.redactor,
     connection: createConnectionMonitor(events.emit),
     media: createMediaRouter(config.logger),
+    damagedFiles: createDamagedFiles({ dataDir: dir, log: config.logger }),
     dataDir: dir,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
   };
