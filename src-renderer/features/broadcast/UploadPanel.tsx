@@ -5,6 +5,7 @@ import { useBroadcast } from './broadcast-store.ts';
 import { nameIsValid } from './upload-slice.ts';
 import { UploadRowView } from './UploadRowView.tsx';
 import { usePermission } from './use-permission.ts';
+import './upload.css';
 
 /** Files from a drag-and-drop or a file chooser; several at once. */
 export function filesOf(list: FileList | null | undefined): File[] {

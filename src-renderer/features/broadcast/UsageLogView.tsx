@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { useSettings } from '../settings/settings-store.ts';
 import { useBroadcast } from './broadcast-store.ts';
 import type { UsageFilters } from './usage-slice.ts';
+import './usage-log.css';
 
 const statusTone = (status: number) =>
   status >= 500 ? 'bad' : status >= 400 ? 'warn' : status >= 300 ? 'info' : 'ok';

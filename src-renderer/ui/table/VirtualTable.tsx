@@ -8,6 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { applySelection, selectAll, type SelectionState } from './selection.ts';
+import './virtual-table.css';
 
 export interface Column<T> {
   id: string;
