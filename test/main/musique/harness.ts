@@ -16,7 +16,10 @@ import {
   type MusiqueFeatureOptions,
 } from '../../../src-main/services/musique/musique-feature.ts';
 import { createNodeRuntime } from '../../../src-main/services/runtime/node-runtime.ts';
-import { createSettingsService } from '../../../src-main/services/settings/settings-service.ts';
+import {
+  createSettingsService,
+  type SettingsStore,
+} from '../../../src-main/services/settings/settings-service.ts';
 import { createVault } from '../../../src-main/services/vault/vault.ts';
 import type { SandboxHandle } from '../../support/sandbox.ts';
 
@@ -34,6 +37,8 @@ export class CallFailed extends Error {
 export interface Harness {
   feature: MusiqueFeature;
   context: FeatureContext;
+  /** The settings file underneath the service (changes here notify nobody, like a reset file). */
+  settingsStore: SettingsStore;
   dir: string;
   logs: string[];
   events: Array<{ name: EventName; payload: unknown }>;
@@ -113,6 +118,7 @@ export async function createHarness(
   const harness: Harness = {
     feature,
     context,
+    settingsStore: config.settingsStore,
     dir,
     logs,
     events: seen,
