@@ -172,7 +172,9 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
     closeSession();
     stopApproval();
     const loaded = await saved.load();
-    const baseUrl = loaded.record?.baseUrl ?? context.settings.get().queye.baseUrl;
+    // The secrets go only where they were saved for, whatever the record file now says.
+    const baseUrl =
+      loaded.boundTo ?? loaded.record?.baseUrl ?? context.settings.get().queye.baseUrl;
     if (!loaded.record) {
       account = undefined;
       set({ state: 'not-configured', demo: false, baseUrl });
@@ -352,9 +354,12 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
         if (temporary) throw demoActive();
         const clientKey = await saved.get('clientKey');
         const userKey = await saved.get('userKey');
-        if (!clientKey || !userKey) throw nothingToReconnect();
+        // The saved keys' own address — never the one shown now, which a connect with other
+        // keys (awaiting approval, say) may have changed.
+        const baseUrl = await saved.boundTo();
+        if (!clientKey || !userKey || !baseUrl) throw nothingToReconnect();
         try {
-          return await connect({ clientKey, userKey, baseUrl: status().baseUrl });
+          return await connect({ clientKey, userKey, baseUrl });
         } catch (error) {
           if (isAppError(error) && error.code === 'invalid_user_key') {
             // The stored key was rotated or revoked: it will never work again.
