@@ -68,7 +68,6 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
   let temporary: QueyeCredentials | undefined;
   let approval: { loop: ApprovalLoop; generation: number } | undefined;
   let generation = 0;
-  let rotatedKey: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   // Sign-in changes never overlap: a double click or a sign-out during a connect waits its turn.
@@ -441,16 +440,13 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
         await restoreSaved();
         return status();
       }),
-    /** Holds a freshly rotated key until the user decides whether to keep it. */
-    holdRotatedKey: (key: string) => {
-      context.redactor.add(key);
-      rotatedKey = key;
-    },
-    keepRotatedKey: (keep: boolean) =>
+    /**
+     * A freshly rotated user key replaces the saved one right here in main: the old key no
+     * longer works for new sign-ins, and the new one never crosses the bridge (only its hint).
+     */
+    storeRotatedKey: (key: string) =>
       serial(async () => {
-        const key = rotatedKey;
-        rotatedKey = undefined;
-        if (!keep || !key) return status();
+        context.redactor.add(key);
         if (temporary) temporary = { ...temporary, userKey: key };
         else await saved.storeUserKey(key);
         set({ ...status(), userKeyHint: maskSecret(key) });

@@ -75,7 +75,7 @@ export async function createHarness(
     logSink: (line) => logs.push(line),
   });
   const { config } = runtime;
-  const events = createEventBus();
+  const events = createEventBus(config.redactor);
   const seen: Harness['events'] = [];
   const wire: string[] = [];
   events.listen((name, payload) => {
@@ -103,7 +103,11 @@ export async function createHarness(
   // The browser host's AES key file is "weak"; these tests keep secrets on disk like the app.
   await context.vault.setWeakStorageAllowed(true);
   const feature = createMusiqueFeature(context, { retry: fastRetry, ...options });
-  const router = createRouter(feature.handlers as unknown as Handlers, config.logger);
+  const router = createRouter(
+    feature.handlers as unknown as Handlers,
+    config.logger,
+    config.redactor,
+  );
   await feature.start?.();
 
   const invoke = async (name: CallName, args: unknown) => {
