@@ -65,7 +65,7 @@ export interface Harness {
  * they are over IPC.
  */
 export async function createHarness(
-  options: MusiqueFeatureOptions & { userDataDir?: string } = {},
+  options: MusiqueFeatureOptions & { userDataDir?: string; fetch?: typeof fetch } = {},
 ): Promise<Harness> {
   const dir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'aislecast-musique-')));
   const logs: string[] = [];
@@ -98,11 +98,12 @@ export async function createHarness(
     media: createMediaRouter(config.logger),
     damagedFiles: createDamagedFiles({ dataDir: dir, log: config.logger }),
     dataDir: dir,
-    fetch: (input, init) => fetch(input, init),
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
   };
   // The browser host's AES key file is "weak"; these tests keep secrets on disk like the app.
   await context.vault.setWeakStorageAllowed(true);
-  const feature = createMusiqueFeature(context, { retry: fastRetry, ...options });
+  const { fetch: _fetch, userDataDir: _dir, ...featureOptions } = options;
+  const feature = createMusiqueFeature(context, { retry: fastRetry, ...featureOptions });
   const router = createRouter(
     feature.handlers as unknown as Handlers,
     config.logger,
