@@ -81,7 +81,7 @@ export function createMusiqueRuntime(
     http,
     lifetime: lifetime.signal,
   });
-  const cache = createLibraryCache(dir);
+  const cache = createLibraryCache(dir, context.damagedFiles);
   const library = createLibrary({
     cache,
     log,

@@ -57,7 +57,7 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
   const { context, http, clock } = options;
   const log = context.log.child({ service: 'queye' });
   const auth = queyeAuthApi(http);
-  const saved = savedCredentials(context.vault, context.dataDir, log);
+  const saved = savedCredentials(context.vault, context.dataDir, context.damagedFiles);
   const publisher = createStatusPublisher(context, {
     state: 'not-configured',
     demo: false,
@@ -176,6 +176,19 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
       loaded.boundTo ?? loaded.record?.baseUrl ?? context.settings.get().queye.baseUrl;
     if (!loaded.record) {
       account = undefined;
+      // Keys without their record (the record was damaged, or a save was cut short): they are
+      // kept, bound to their address, and Reconnect signs in with them again.
+      if (loaded.boundTo && loaded.clientKey && loaded.userKey) {
+        set({
+          state: 'signed-out',
+          demo: false,
+          baseUrl,
+          reason: 'session-ended',
+          canReconnect: true,
+          ...(await hintsOf()),
+        });
+        return;
+      }
       set({ state: 'not-configured', demo: false, baseUrl });
       return;
     }

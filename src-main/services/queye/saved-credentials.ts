@@ -1,4 +1,4 @@
-import type { Logger } from '../log/logger.ts';
+import type { DamagedFiles } from '../files/damaged-files.ts';
 import type { Vault } from '../vault/vault.ts';
 import { accountFile, fingerprint, type AccountRecord } from './account-file.ts';
 import type { IssuedTokens } from './queye-api.ts';
@@ -62,8 +62,12 @@ export interface SavedCredentials {
  * non-secret account record on disk. The order of writes is what keeps a crash harmless: a new
  * refresh token is in the vault before the journal entry that guards its rotation is cleared.
  */
-export function savedCredentials(vault: Vault, dataDir: string, log: Logger): SavedCredentials {
-  const file = accountFile(dataDir, log);
+export function savedCredentials(
+  vault: Vault,
+  dataDir: string,
+  damagedFiles: DamagedFiles,
+): SavedCredentials {
+  const file = accountFile(dataDir, damagedFiles);
   let record: AccountRecord | undefined;
 
   const writeRecord = async (next: AccountRecord | undefined) => {
