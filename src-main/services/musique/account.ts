@@ -19,7 +19,9 @@ import {
 } from '../../../src-preload/contract/schemas/musique.ts';
 import type { MusiqueProfile } from '../../../src-preload/contract/schemas/settings.ts';
 import { appError, isAppError } from '../core/errors.ts';
+import { redactOutgoing } from '../core/outgoing.ts';
 import type { HttpClient } from '../http/http-client.ts';
+import type { Redactor } from '../log/redactor.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { maskSecret } from '../vault/mask.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -122,11 +124,15 @@ export function createAccountStore(options: {
   vault: Vault;
   settings: SettingsService;
   http: HttpClient;
+  /** Scrubs an upstream refusal before it is kept (it is shown for as long as the account). */
+  redactor: Redactor;
   /** Aborted at shutdown: ends every request made with a session's token. */
   lifetime?: AbortSignal;
   now?: () => number;
 }): AccountStore {
-  const { vault, settings, http, lifetime } = options;
+  const { vault, settings, http, lifetime, redactor } = options;
+  // Musique's error text may echo the token it refuses: never keep that text as it came.
+  const kept = (shape: ApiErrorShape) => redactOutgoing(shape, redactor);
   const now = options.now ?? Date.now;
   let saved: Session | undefined;
   let temporary: Session | undefined;
@@ -183,8 +189,8 @@ export function createAccountStore(options: {
       return session;
     } catch (error) {
       if (isAppError(error) && (error.shape.status === 401 || error.code === 'token_rejected'))
-        session.rejected = error.shape;
-      else if (isAppError(error)) session.unchecked = error.shape;
+        session.rejected = kept(error.shape);
+      else if (isAppError(error)) session.unchecked = kept(error.shape);
       throw error;
     }
   };
@@ -276,6 +282,8 @@ export function createAccountStore(options: {
       return token;
     },
     async save(token, { requireCheck }) {
+      // Scrubbed wherever it appears from now on, also if Musique refuses it and echoes it.
+      redactor.add(token);
       const candidate = fromSettings(token, { permissions: [] });
       candidate.facts.boundTo = candidate.baseUrl;
       try {
@@ -315,6 +323,7 @@ export function createAccountStore(options: {
     },
     async useTemporary(credentials) {
       const token = cleanToken(credentials.apiToken);
+      redactor.add(token);
       const session = build(token, credentials.profile ?? 'v1', credentials.baseUrl, true, {
         permissions: [],
       });
@@ -336,7 +345,7 @@ export function createAccountStore(options: {
     },
     markRejected(session, error) {
       if (session.rejected?.code === error.code) return;
-      session.rejected = error;
+      session.rejected = kept(error);
       changed();
     },
     reconfigure() {

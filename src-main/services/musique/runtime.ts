@@ -79,6 +79,7 @@ export function createMusiqueRuntime(
     vault: context.vault,
     settings: context.settings,
     http,
+    redactor: context.redactor,
     lifetime: lifetime.signal,
   });
   const cache = createLibraryCache(dir, context.damagedFiles);

@@ -222,7 +222,9 @@ beforeAll(async () => {
   echo = {
     path: '/api/integration/test',
     status: 401,
-    body: (key) => ({ error: { code: 'INVALID_TOKEN', message: `Token ${key} is not valid` } }),
+    body: (key) => ({
+      error: { code: 'INVALID_TOKEN', message: `Token ${key} belongs to another environment` },
+    }),
   };
   await call('musique.testToken');
   await call('musique.account');
