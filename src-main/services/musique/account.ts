@@ -64,6 +64,8 @@ export interface TemporaryCredentials {
 export interface AccountStore {
   load(): Promise<void>;
   session(): Session | undefined;
+  /** The saved account's session, also while held back for another address (never for calls). */
+  savedSession(): Session | undefined;
   view(): MusiqueAccount;
   /** Validates a pasted token's shape (nothing is sent for a malformed one). */
   prepareToken(raw: string): string;
@@ -228,6 +230,7 @@ export function createAccountStore(options: {
       changed();
     },
     session: () => temporary ?? usable(),
+    savedSession: () => saved,
     view() {
       const session = temporary ?? usable();
       const { baseUrl, profile } = session ?? settings.get().musique;

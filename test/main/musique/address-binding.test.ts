@@ -113,4 +113,19 @@ describe('a saved Musique token stays with its address', () => {
     h.useSandbox(sandbox());
     expect((await h.call('musique.account')).error?.code).toBe('token_address_changed');
   });
+
+  it('can still be forgotten while held back, with its cached library', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    await h.call('musique.connect', { token: token() });
+    await h.call('musique.refreshLibrary');
+    const caches = async () =>
+      (await readdir(join(h.dir, 'musique'))).filter((name) => name.startsWith('library-'));
+    expect((await caches()).length).toBeGreaterThan(0);
+    h.context.settings.update({ musique: { baseUrl: `${other.url}/api/v1/integration` } });
+    expect((await h.call('musique.forget')).error).toBeUndefined();
+    expect(await h.context.vault.has('musique.apiToken')).toBe(false);
+    expect(await caches()).toEqual([]);
+    h.useSandbox(sandbox());
+  });
 });
