@@ -67,7 +67,7 @@ export interface Services {
 
 export function createServices(config: ServicesConfig): Services {
   const log = config.logger;
-  const events = createEventBus();
+  const events = createEventBus(config.redactor);
   const settings = createSettingsService(config.settingsStore);
   const vault = createVault({
     box: config.secretBox,
@@ -172,7 +172,7 @@ export function createServices(config: ServicesConfig): Services {
   })();
 
   return {
-    router: createRouter(handlers, log.child({ service: 'router' })),
+    router: createRouter(handlers, log.child({ service: 'router' }), config.redactor),
     events,
     media,
     settings,

@@ -2,7 +2,9 @@ import { calls } from '../../../src-preload/contract/contract.ts';
 import type { Outcome } from '../../../src-preload/contract/define.ts';
 import type { CallName, ParsedArgsOf, ResultOf } from '../../../src-preload/contract/types.ts';
 import type { Logger } from '../log/logger.ts';
+import type { Redactor } from '../log/redactor.ts';
 import { isAppError, localReference } from './errors.ts';
+import { redactOutgoing } from './outgoing.ts';
 
 export interface CallContext {
   /** Where the call came from (the sender frame's origin, or the browser host's page). */
@@ -21,56 +23,88 @@ export type Router = {
 
 const knownCalls = new Set<string>(Object.keys(calls));
 
+/** Enough to show the user every field they can fix at once; more is noise (or an attack). */
+export const maxIssuesReplied = 20;
+export const maxIssuesLogged = 5;
+const maxIssueText = 200;
+
+const clip = (text: string) =>
+  text.length > maxIssueText ? `${text.slice(0, maxIssueText - 1)}…` : text;
+
+function describeIssue(issue: { path: PropertyKey[]; message: string }) {
+  // A path into a huge array or a deep object is clipped like the message.
+  return { path: clip(issue.path.map(String).join('.')), message: clip(issue.message) };
+}
+
 export function isCallName(name: string): name is CallName {
   return knownCalls.has(name);
 }
 
-export function createRouter(handlers: Handlers, log: Logger): Router {
+/** Every outcome (value or error) passes the redactor on its way out: one place for all. */
+export function createRouter(handlers: Handlers, log: Logger, redactor: Redactor): Router {
   const router: Record<string, (rawArgs: unknown, ctx: CallContext) => Promise<Outcome<unknown>>> =
     {};
   for (const name of Object.keys(calls) as CallName[]) {
-    const schema = calls[name].args;
-    const handler = handlers[name] as (args: unknown, ctx: CallContext) => unknown;
-    router[name] = async (rawArgs, ctx) => {
-      const parsed = schema.safeParse(rawArgs);
-      if (!parsed.success) {
-        // Paths and messages only: argument values may hold what the user typed.
-        const issues = parsed.error.issues.map((issue) => ({
-          path: issue.path.join('.'),
-          message: issue.message,
-        }));
-        log.warn({ call: name, issues }, 'rejected malformed call');
-        return {
-          ok: false,
-          error: {
-            code: 'invalid_arguments',
-            service: 'app',
-            message: `The request "${name}" was malformed and was not carried out.`,
-            action: 'Check the highlighted field and try again.',
-            details: { issues },
-          },
-        };
-      }
-      try {
-        return { ok: true, value: await handler(parsed.data, ctx) };
-      } catch (error) {
-        if (isAppError(error)) return { ok: false, error: error.shape };
-        const reference = localReference();
-        log.error({ call: name, err: error, reference }, 'call failed unexpectedly');
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            service: 'app',
-            message: 'Something went wrong inside Aislecast.',
-            action: 'Try again. If it keeps happening, send the log file with this reference.',
-            requestId: reference,
-          },
-        };
-      }
-    };
+    const route = createRoute(name, handlers, log);
+    router[name] = async (rawArgs, ctx) => redactOutgoing(await route(rawArgs, ctx), redactor);
   }
   return Object.freeze(router) as Router;
+}
+
+function createRoute(
+  name: CallName,
+  handlers: Handlers,
+  log: Logger,
+): (rawArgs: unknown, ctx: CallContext) => Promise<Outcome<unknown>> {
+  const schema = calls[name].args;
+  const handler = handlers[name] as (args: unknown, ctx: CallContext) => unknown;
+  return async (rawArgs, ctx) => {
+    const parsed = schema.safeParse(rawArgs);
+    if (!parsed.success) {
+      // Paths and messages only: argument values may hold what the user typed. Capped, so
+      // one huge malformed call cannot become a huge reply or log line.
+      const all = parsed.error.issues;
+      const issues = all.slice(0, maxIssuesReplied).map(describeIssue);
+      log.warn(
+        {
+          call: name,
+          issueCount: all.length,
+          issues: issues.slice(0, maxIssuesLogged),
+        },
+        'rejected malformed call',
+      );
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_arguments',
+          service: 'app',
+          message: `The request "${name}" was malformed and was not carried out.`,
+          action: 'Check the highlighted field and try again.',
+          details: {
+            issues,
+            ...(all.length > issues.length ? { moreIssues: all.length - issues.length } : {}),
+          },
+        },
+      };
+    }
+    try {
+      return { ok: true, value: await handler(parsed.data, ctx) };
+    } catch (error) {
+      if (isAppError(error)) return { ok: false, error: error.shape };
+      const reference = localReference();
+      log.error({ call: name, err: error, reference }, 'call failed unexpectedly');
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          service: 'app',
+          message: 'Something went wrong inside Aislecast.',
+          action: 'Try again. If it keeps happening, send the log file with this reference.',
+          requestId: reference,
+        },
+      };
+    }
+  };
 }
 
 /** Entry point for transports that receive a call name as untrusted text. */

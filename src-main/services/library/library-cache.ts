@@ -1,13 +1,15 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   AlbumInfo,
   LibrarySummary,
   PlaylistInfo,
 } from '../../../src-preload/contract/schemas/library.ts';
+import type { DamagedFiles } from '../files/damaged-files.ts';
+import { readJsonDataFile } from '../files/read-data-file.ts';
 import type { Logger } from '../log/logger.ts';
 import { jsonWithTracks, writeAtomically } from './atomic-write.ts';
-import { isStoredTracks, type StoredTracks } from './track-table.ts';
+import { storedTracksProblem, type StoredTracks } from './track-table.ts';
 
 /** Bump when the file's shape changes; an older file is discarded and the library re-synced. */
 export const cacheVersion = 1;
@@ -63,35 +65,50 @@ const safeName = (accountKey: string) => accountKey.replace(/[^A-Za-z0-9_-]/g, '
 /**
  * The library on disk, one file per account (`<dataDir>/library/<account>.json`), written
  * atomically (temporary file, fsync, rename) and column by column, so a crash leaves the old or
- * the new file, never half of one. Anything unreadable, foreign or of another version is discarded with a log line.
+ * the new file, never half of one. A file of another version is set aside quietly (the library
+ * is synced again); a damaged one goes to `DamagedFiles` (moved aside, logged, the user told).
  */
-export function createLibraryCache(dataDir: string, log: Logger): LibraryCache {
+export function createLibraryCache(
+  dataDir: string,
+  log: Logger,
+  damagedFiles: DamagedFiles,
+): LibraryCache {
   const dir = join(dataDir, 'library');
   const file = (accountKey: string) => join(dir, `${safeName(accountKey)}.json`);
   const partial = (accountKey: string) => join(dir, `${safeName(accountKey)}.partial.json`);
+  const lost = {
+    cache:
+      'The saved copy of your music library was reset; Aislecast downloads it again from Queye Music.',
+    checkpoint:
+      'An interrupted library download could not be continued; Aislecast starts it again.',
+  } as const;
 
-  async function read(path: string, accountKey: string, what: string): Promise<unknown> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
+  /** The file's data, or undefined after handing a damaged one to `DamagedFiles`. */
+  async function read(
+    path: string,
+    accountKey: string,
+    what: keyof typeof lost,
+    extra: (data: Record<string, unknown>) => string | undefined,
+  ): Promise<unknown> {
+    const found = await readJsonDataFile(path);
+    if (found.state === 'missing') return undefined;
+    const damaged = async (reason: string) => {
+      await damagedFiles.report(path, { what: lost[what], reason: `library ${what} ${reason}` });
+      return undefined;
+    };
+    if (found.state === 'damaged') return damaged(found.reason);
+    const data = found.value as Partial<CachedLibrary> | null;
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      return damaged('is not an object');
+    if (data.format === format && data.version !== cacheVersion) {
+      log.warn({ what, version: data.version }, 'discarded a library file of another version');
+      await rm(path, { force: true });
       return undefined;
     }
-    let data: Partial<CachedLibrary>;
-    try {
-      data = JSON.parse(text) as Partial<CachedLibrary>;
-    } catch {
-      log.warn({ what }, 'discarded a corrupt library file (not JSON)');
-      return undefined;
-    }
-    if (data?.format !== format || data.version !== cacheVersion) {
-      log.warn({ what, version: data?.version }, 'discarded a library file of another version');
-      return undefined;
-    }
-    if (data.accountKey !== accountKey || !isStoredTracks(data.tracks)) {
-      log.warn({ what }, 'discarded a library file that does not match its account or shape');
-      return undefined;
-    }
+    if (data.format !== format) return damaged('is not a library file');
+    if (data.accountKey !== accountKey) return damaged('belongs to another account');
+    const problem = storedTracksProblem(data.tracks) ?? extra(data);
+    if (problem) return damaged(`is unusable: ${problem}`);
     return data;
   }
 
@@ -102,19 +119,21 @@ export function createLibraryCache(dataDir: string, log: Logger): LibraryCache {
 
   return {
     async load(accountKey) {
-      const data = (await read(file(accountKey), accountKey, 'cache')) as CachedLibrary | undefined;
+      const data = (await read(file(accountKey), accountKey, 'cache', (raw) =>
+        Array.isArray(raw.albums) && Array.isArray(raw.playlists)
+          ? undefined
+          : 'albums or playlists are malformed',
+      )) as CachedLibrary | undefined;
       if (!data) return undefined;
-      if (!Array.isArray(data.albums) || !Array.isArray(data.playlists)) {
-        log.warn('discarded a library cache with malformed albums or playlists');
-        return undefined;
-      }
-      return { ...data, sync: data.sync ?? {} };
+      const sync = data.sync && typeof data.sync === 'object' ? data.sync : {};
+      return { ...data, sync };
     },
     save: (library) => write(file(library.accountKey), library),
     async loadCheckpoint(accountKey) {
-      const data = (await read(partial(accountKey), accountKey, 'checkpoint')) as
-        SyncCheckpoint | undefined;
-      return data && typeof data.cursor === 'string' ? data : undefined;
+      const data = (await read(partial(accountKey), accountKey, 'checkpoint', (raw) =>
+        typeof raw.cursor === 'string' ? undefined : 'has no cursor',
+      )) as SyncCheckpoint | undefined;
+      return data;
     },
     saveCheckpoint: (checkpoint) => write(partial(checkpoint.accountKey), checkpoint),
     removeCheckpoint: (accountKey) => rm(partial(accountKey), { force: true }),

@@ -51,7 +51,7 @@ export function createLibraryService(
   options: LibraryServiceOptions,
 ) {
   const log = context.log.child({ service: 'library' });
-  const cache = createLibraryCache(context.dataDir, log);
+  const cache = createLibraryCache(context.dataDir, log, context.damagedFiles);
   const { clock } = options;
   let active: Active | undefined;
   let revision = 0;
@@ -222,7 +222,12 @@ export function createLibraryService(
       // while the window is still starting instead of after its request arrives.
       const loaded = entry.data;
       setImmediate(() => {
-        if (active === entry && entry.data === loaded) loaded.tracks.snapshot();
+        try {
+          if (active === entry && entry.data === loaded) loaded.tracks.snapshot();
+        } catch (error) {
+          // Built again (and the failure answered) when the window asks for it.
+          log.warn({ err: error }, 'could not prepare the library snapshot');
+        }
       });
     })();
     emit();

@@ -84,6 +84,32 @@ export function isStoredTracks(value: unknown): value is StoredTracks {
   );
 }
 
+/** How many rows a joined text column holds (separators + 1), without splitting it. */
+function rowsIn(joined: string): number {
+  let rows = 1;
+  for (
+    let at = joined.indexOf(columnSeparator);
+    at !== -1;
+    at = joined.indexOf(columnSeparator, at + 1)
+  )
+    rows++;
+  return rows;
+}
+
+/**
+ * Why a stored table cannot be used, or undefined: its shape, and every text column holding
+ * exactly one value per row (a short column would otherwise throw later, when first shown).
+ */
+export function storedTracksProblem(value: unknown): string | undefined {
+  if (!isStoredTracks(value)) return 'the track table has the wrong shape';
+  if (value.count === 0) return undefined;
+  for (const column of storedTextColumns) {
+    if (rowsIn(value.text[column]) !== value.count)
+      return `the ${column} column does not hold one value per track`;
+  }
+  return undefined;
+}
+
 function split(joined: string, count: number): string[] {
   if (count === 0) return [];
   const parts = joined.split(columnSeparator);

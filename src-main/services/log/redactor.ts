@@ -3,9 +3,15 @@
  * credential the two APIs use, and exact values the vault registers at run time (company
  * tokens and other secrets without a recognisable shape).
  */
-const patterns: ReadonlyArray<[RegExp, string]> = [
+/** The Musique token shape (`prefix_environment_hash`): in prose and logs, not in data. */
+const musiqueShape: [RegExp, string] = [
+  /\b([A-Za-z0-9]+)_(prod|dev|live|test|staging|sandbox)_[A-Za-z0-9]{6,}/g,
+  '$1_$2_[redacted]',
+];
+
+/** Shapes distinctive enough to scrub from any text, data included. */
+const distinctive: ReadonlyArray<[RegExp, string]> = [
   [/\bqm_(client|user)_[A-Za-z0-9]+_[A-Za-z0-9]+/g, 'qm_$1_[redacted]'],
-  [/\b([A-Za-z0-9]+)_(prod|dev|live|test|staging|sandbox)_[A-Za-z0-9]{6,}/g, '$1_$2_[redacted]'],
   [/\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
   [/([?&](?:st|token|access_token)=)[^&\s"'#]+/g, '$1[redacted]'],
   [
@@ -19,6 +25,12 @@ const patterns: ReadonlyArray<[RegExp, string]> = [
   ],
 ];
 
+const patterns: ReadonlyArray<[RegExp, string]> = [
+  distinctive[0]!,
+  musiqueShape,
+  ...distinctive.slice(1),
+];
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -28,6 +40,11 @@ export interface Redactor {
   add(secret: string): void;
   remove(secret: string): void;
   scrub(text: string): string;
+  /**
+   * For data sent to the renderer (names, titles): registered secrets and the distinctive
+   * credential shapes only, so an announcement called `promo_live_summer2026` keeps its name.
+   */
+  scrubData(text: string): string;
 }
 
 export function createRedactor(): Redactor {
@@ -56,6 +73,11 @@ export function createRedactor(): Redactor {
     scrub(text) {
       let out = exact ? text.replace(exact, '[redacted]') : text;
       for (const [pattern, replacement] of patterns) out = out.replace(pattern, replacement);
+      return out;
+    },
+    scrubData(text) {
+      let out = exact ? text.replace(exact, '[redacted]') : text;
+      for (const [pattern, replacement] of distinctive) out = out.replace(pattern, replacement);
       return out;
     },
   };

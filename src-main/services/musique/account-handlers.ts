@@ -47,7 +47,8 @@ export function accountHandlers(rt: MusiqueRuntime): Pick<Handlers, AccountCalls
 
   /** Forgets the saved account here, with its cached library. */
   const wipe = async () => {
-    const key = rt.libraryKey(account.session());
+    // The saved account's cache, also when its token is held back for another address.
+    const key = rt.libraryKey(account.session() ?? account.savedSession());
     await account.wipe();
     if (key) await rt.library.drop(key);
   };

@@ -1,8 +1,15 @@
 /**
  * The Musique account: which token is in use, against which host and route profile, and what
  * the token may do. The saved account lives in the vault (`musique.apiToken`, plus the last
- * test result as `musique.account`); the demo's temporary credentials live in memory only and
- * take precedence while set. The renderer only ever sees `view()` — a hint, never the token.
+ * test result and the address the token was saved with as `musique.account`); the demo's
+ * temporary credentials live in memory only and take precedence while set. The renderer only
+ * ever sees `view()` — a hint, never the token.
+ *
+ * A saved token is bound to the base URL it was saved with, and that binding lives here, in
+ * the vault next to the token — not in the settings file. The settings can change underneath
+ * (a call through the bridge, a settings file reset to its defaults): whenever they name
+ * another address, the saved token is held back — never sent — until the address is set back
+ * or a token is saved for the new one.
  */
 import type { ApiErrorShape } from '../../../src-preload/contract/define.ts';
 import {
@@ -12,7 +19,9 @@ import {
 } from '../../../src-preload/contract/schemas/musique.ts';
 import type { MusiqueProfile } from '../../../src-preload/contract/schemas/settings.ts';
 import { appError, isAppError } from '../core/errors.ts';
+import { redactOutgoing } from '../core/outgoing.ts';
 import type { HttpClient } from '../http/http-client.ts';
+import type { Redactor } from '../log/redactor.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { maskSecret } from '../vault/mask.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -24,6 +33,8 @@ export const accountSecret = 'musique.account';
 
 /** What `POST /api/integration/test` last said about the token. */
 export interface AccountFacts {
+  /** The base URL the token was saved with: the only address it is ever sent to. */
+  boundTo?: string;
   externalId?: string;
   userId?: number;
   permissions: string[];
@@ -53,6 +64,8 @@ export interface TemporaryCredentials {
 export interface AccountStore {
   load(): Promise<void>;
   session(): Session | undefined;
+  /** The saved account's session, also while held back for another address (never for calls). */
+  savedSession(): Session | undefined;
   view(): MusiqueAccount;
   /** Validates a pasted token's shape (nothing is sent for a malformed one). */
   prepareToken(raw: string): string;
@@ -75,6 +88,19 @@ export interface AccountStore {
   onChange(listener: () => void): () => void;
 }
 
+/** Two spellings of one address (a trailing slash) are the same address. */
+export const sameAddress = (a: string, b: string): boolean =>
+  a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+const addressChanged = (boundTo: string, now: string): ApiErrorShape =>
+  appError(
+    'token_address_changed',
+    `The Musique address is now ${now}, but the saved API token belongs to ${boundTo}. Aislecast does not send it anywhere else.`,
+    {
+      action: `Paste or generate a token for the new address, or set the address back to ${boundTo} in Settings → Musique.`,
+    },
+  ).shape;
+
 const fieldError = (field: string, code: string, message: string, action: string) =>
   appError(code, message, { action, details: { field } });
 
@@ -86,6 +112,7 @@ function readFacts(raw: string | undefined): AccountFacts {
       permissions: Array.isArray(parsed.permissions)
         ? parsed.permissions.filter((p) => typeof p === 'string')
         : [],
+      ...(typeof parsed.boundTo === 'string' ? { boundTo: parsed.boundTo } : {}),
       ...(typeof parsed.externalId === 'string' ? { externalId: parsed.externalId } : {}),
       ...(typeof parsed.userId === 'number' ? { userId: parsed.userId } : {}),
       ...(typeof parsed.testedAt === 'string' ? { testedAt: parsed.testedAt } : {}),
@@ -99,15 +126,21 @@ export function createAccountStore(options: {
   vault: Vault;
   settings: SettingsService;
   http: HttpClient;
+  /** Scrubs an upstream refusal before it is kept (it is shown for as long as the account). */
+  redactor: Redactor;
   /** Aborted at shutdown: ends every request made with a session's token. */
   lifetime?: AbortSignal;
   now?: () => number;
 }): AccountStore {
-  const { vault, settings, http, lifetime } = options;
+  const { vault, settings, http, lifetime, redactor } = options;
+  // Musique's error text may echo the token it refuses: never keep that text as it came.
+  const kept = (shape: ApiErrorShape) => redactOutgoing(shape, redactor);
   const now = options.now ?? Date.now;
   let saved: Session | undefined;
   let temporary: Session | undefined;
   let unreadable: ApiErrorShape | undefined;
+  /** Whether the settings named another address than the saved token's at the last look. */
+  let heldBack = false;
   const listeners = new Set<() => void>();
   const changed = () => {
     for (const listener of listeners) listener();
@@ -147,6 +180,7 @@ export function createAccountStore(options: {
         });
       }
       session.facts = {
+        boundTo: session.baseUrl,
         permissions: result.permissions,
         testedAt: new Date(now()).toISOString(),
         ...(result.externalId ? { externalId: result.externalId } : {}),
@@ -157,11 +191,15 @@ export function createAccountStore(options: {
       return session;
     } catch (error) {
       if (isAppError(error) && (error.shape.status === 401 || error.code === 'token_rejected'))
-        session.rejected = error.shape;
-      else if (isAppError(error)) session.unchecked = error.shape;
+        session.rejected = kept(error.shape);
+      else if (isAppError(error)) session.unchecked = kept(error.shape);
       throw error;
     }
   };
+
+  /** The saved session, unless the settings now name another address than its token's. */
+  const usable = (): Session | undefined =>
+    saved && sameAddress(saved.baseUrl, settings.get().musique.baseUrl) ? saved : undefined;
 
   const persistFacts = async (session: Session) => {
     if (session === saved) await vault.set(accountSecret, JSON.stringify(session.facts));
@@ -178,21 +216,35 @@ export function createAccountStore(options: {
           { action: 'Paste the token again, or generate a new one.' },
         ).shape;
       }
-      saved = token ? fromSettings(token, readFacts(await vault.get(accountSecret))) : undefined;
+      saved = undefined;
+      if (token) {
+        const facts = readFacts(await vault.get(accountSecret));
+        const { baseUrl, profile } = settings.get().musique;
+        // A token saved before addresses were bound belongs to the address in use when it is
+        // first loaded; from then on the binding is kept with it.
+        const boundTo = facts.boundTo ?? baseUrl;
+        saved = build(token, profile, boundTo, false, { ...facts, boundTo });
+        if (!facts.boundTo) await vault.set(accountSecret, JSON.stringify(saved.facts));
+      }
+      heldBack = saved !== undefined && usable() === undefined;
       changed();
     },
-    session: () => temporary ?? saved,
+    session: () => temporary ?? usable(),
+    savedSession: () => saved,
     view() {
-      const session = temporary ?? saved;
+      const session = temporary ?? usable();
       const { baseUrl, profile } = session ?? settings.get().musique;
       if (!session) {
+        const held = saved ? addressChanged(saved.baseUrl, baseUrl) : undefined;
+        const error = held ?? unreadable;
         return {
           status: 'none',
           demo: false,
           permissions: [],
           profile,
           baseUrl,
-          ...(unreadable ? { error: unreadable } : {}),
+          ...(saved ? { tokenHint: maskSecret(saved.token) } : {}),
+          ...(error ? { error } : {}),
         };
       }
       const parts = tokenParts(session.token);
@@ -233,7 +285,10 @@ export function createAccountStore(options: {
       return token;
     },
     async save(token, { requireCheck }) {
+      // Scrubbed wherever it appears from now on, also if Musique refuses it and echoes it.
+      redactor.add(token);
       const candidate = fromSettings(token, { permissions: [] });
+      candidate.facts.boundTo = candidate.baseUrl;
       try {
         await check(candidate);
       } catch (error) {
@@ -241,13 +296,14 @@ export function createAccountStore(options: {
       }
       await vault.set(tokenSecret, token);
       saved = candidate;
+      heldBack = false;
       unreadable = undefined;
       await persistFacts(candidate);
       changed();
       return candidate;
     },
     async test() {
-      const session = temporary ?? saved;
+      const session = temporary ?? usable();
       if (!session) {
         throw appError('not_connected', 'No Musique account is connected.', {
           action: 'Paste an API token or generate one in Settings → Musique.',
@@ -264,11 +320,13 @@ export function createAccountStore(options: {
     async wipe() {
       await vault.deleteAll('musique.');
       saved = undefined;
+      heldBack = false;
       unreadable = undefined;
       changed();
     },
     async useTemporary(credentials) {
       const token = cleanToken(credentials.apiToken);
+      redactor.add(token);
       const session = build(token, credentials.profile ?? 'v1', credentials.baseUrl, true, {
         permissions: [],
       });
@@ -290,14 +348,21 @@ export function createAccountStore(options: {
     },
     markRejected(session, error) {
       if (session.rejected?.code === error.code) return;
-      session.rejected = error;
+      session.rejected = kept(error);
       changed();
     },
     reconfigure() {
       if (!saved) return false;
       const { baseUrl, profile } = settings.get().musique;
-      if (saved.baseUrl === baseUrl && saved.profile === profile) return false;
-      saved = fromSettings(saved.token, saved.facts);
+      const held = !sameAddress(saved.baseUrl, baseUrl);
+      if (held !== heldBack) {
+        heldBack = held;
+        changed();
+        return !held;
+      }
+      if (held || saved.profile === profile) return false;
+      // Another route profile on the same address: the token follows, its binding unchanged.
+      saved = build(saved.token, profile, saved.baseUrl, false, saved.facts);
       changed();
       return true;
     },

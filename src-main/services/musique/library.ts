@@ -4,7 +4,7 @@
  * A failed refresh keeps the last known list and says why.
  */
 import type { AudioItem, LibrarySnapshot } from '../../../src-preload/contract/schemas/musique.ts';
-import { isAppError } from '../core/errors.ts';
+import { appError, isAppError } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MusiqueApi } from './client.ts';
 import type { LibraryCache } from './library-cache.ts';
@@ -105,7 +105,7 @@ export function createLibrary(options: LibraryOptions): Library {
     },
     async get(id) {
       const current = account;
-      if (!current) throw new Error('no Musique account');
+      if (!current) throw notReady();
       const item = await current.api.get(id);
       if (account === current && state.items.some((known) => known.id === id)) {
         const items = state.items.map((known) => (known.id === id ? item : known));
@@ -116,7 +116,7 @@ export function createLibrary(options: LibraryOptions): Library {
     },
     async remove(id) {
       const current = account;
-      if (!current) throw new Error('no Musique account');
+      if (!current) throw notReady();
       try {
         await current.api.remove(id);
       } catch (error) {
@@ -140,4 +140,11 @@ export function createLibrary(options: LibraryOptions): Library {
     },
   };
   return library;
+}
+
+/** A call that arrives before the account's library is open (connecting, switching). */
+function notReady() {
+  return appError('library_not_ready', 'The Musique library is not open yet.', {
+    action: 'Wait a moment for the account to finish connecting, then try again.',
+  });
 }

@@ -54,6 +54,12 @@ export function createMusiqueFeature(
       status.reset();
     }
     const key = rt.libraryKey(session);
+    if (session?.facts.testedAt && !session.facts.externalId && key !== libraryKey) {
+      log.info(
+        { userId: session.facts.userId },
+        'Musique did not say which External ID this token belongs to; its library is kept under the user ID or a fingerprint of the token',
+      );
+    }
     if (key !== libraryKey) {
       libraryKey = key;
       await library.use(session && key ? { api: session.api, key } : undefined);

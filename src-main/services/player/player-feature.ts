@@ -15,7 +15,7 @@ export function createPlayerFeature(
   connection: QueyeConnection,
 ): Feature<PlayerCallName> {
   const log = context.log.child({ service: 'player' });
-  const store = createQueueStore(queueFilePath(context.dataDir), log);
+  const store = createQueueStore(queueFilePath(context.dataDir), log, context.damagedFiles);
   return {
     handlers: {
       'player.loadQueue': () => store.load(connection.account()?.key),

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { SavedQueueArgs, type SavedQueue } from '../../../src-preload/contract/schemas/player.ts';
-import type { Logger } from '../log/logger.ts';
+import type { DamagedFiles } from '../files/damaged-files.ts';
+import { readJsonDataFile } from '../files/read-data-file.ts';
 
 /** Bump when the file's shape changes, and teach `upgrade` the older shape. */
 export const queueFileVersion = 1;
@@ -28,37 +28,28 @@ const QueueFileSchema = z.object({
 export const queueFilePath = (dataDir: string): string => join(dataDir, 'player', 'queue.json');
 
 /**
- * Reads the saved queue. A missing file is normal (first run); a damaged file, or one of a
- * version this build does not know, is logged and ignored — losing a queue must never stop
- * the app from starting.
+ * Reads the saved queue. A missing file is normal (first run); a damaged one, or one of a
+ * version this build does not know, goes to `DamagedFiles` (moved aside, so nothing is lost
+ * for good; the user is told) — losing a queue must never stop the app from starting.
  */
-export async function readQueueFile(path: string, log: Logger): Promise<QueueFile | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      log.warn({ err: error }, 'could not read the saved queue');
-    }
+export async function readQueueFile(
+  path: string,
+  damagedFiles: DamagedFiles,
+): Promise<QueueFile | undefined> {
+  const found = await readJsonDataFile(path);
+  if (found.state === 'missing') return undefined;
+  const damaged = async (reason: string) => {
+    await damagedFiles.report(path, {
+      what: 'Your saved play queue could not be read, so the player starts with an empty queue.',
+      reason: `queue file ${reason}`,
+    });
     return undefined;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    log.warn('the saved queue is damaged; starting with an empty one');
-    return undefined;
-  }
-  const version = (raw as { version?: unknown } | null)?.version;
-  if (version !== queueFileVersion) {
-    log.warn({ version }, 'the saved queue has an unknown version; starting with an empty one');
-    return undefined;
-  }
-  const parsed = QueueFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    log.warn({ issues: parsed.error.issues.length }, 'the saved queue is invalid; ignoring it');
-    return undefined;
-  }
+  };
+  if (found.state === 'damaged') return damaged(found.reason);
+  const version = (found.value as { version?: unknown } | null)?.version;
+  if (version !== queueFileVersion) return damaged(`has an unknown version (${String(version)})`);
+  const parsed = QueueFileSchema.safeParse(found.value);
+  if (!parsed.success) return damaged(`is invalid (${parsed.error.issues.length} problems)`);
   return parsed.data;
 }
 

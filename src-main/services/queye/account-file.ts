@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { Logger } from '../log/logger.ts';
+import type { DamagedFiles } from '../files/damaged-files.ts';
+import { readJsonDataFile } from '../files/read-data-file.ts';
 
 /**
  * The non-secret half of a saved Queye sign-in, next to the vault's secrets: which account it
@@ -33,38 +34,45 @@ export interface AccountFile {
   remove(): Promise<void>;
 }
 
-export function accountFile(dataDir: string, log: Logger): AccountFile {
+/** Why a parsed record cannot be used, or undefined. */
+function recordProblem(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'is not an object';
+  const record = value as Partial<AccountRecord>;
+  if (record.version !== 1) return `has an unknown version (${String(record.version)})`;
+  if (typeof record.baseUrl !== 'string' || typeof record.userId !== 'string')
+    return 'lacks the account address or user ID';
+  return undefined;
+}
+
+export function accountFile(dataDir: string, damagedFiles: DamagedFiles): AccountFile {
   const path = join(dataDir, 'queye', 'account.json');
   return {
     async read() {
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch {
+      const found = await readJsonDataFile(path);
+      if (found.state === 'missing') return undefined;
+      const problem = found.state === 'damaged' ? found.reason : recordProblem(found.value);
+      if (problem || found.state !== 'read') {
+        // The secrets stay in the vault, with the address they belong to: Reconnect still works.
+        await damagedFiles.report(path, {
+          what: 'The record of your Queye Music sign-in was reset. Your saved keys are kept: choose Reconnect to sign in again.',
+          reason: `Queye account record ${problem ?? 'is unreadable'}`,
+        });
         return undefined;
       }
-      try {
-        const record = JSON.parse(text) as Partial<AccountRecord>;
-        if (
-          record.version !== 1 ||
-          typeof record.baseUrl !== 'string' ||
-          typeof record.userId !== 'string'
-        )
-          throw new Error('unexpected shape');
-        return {
-          version: 1,
-          baseUrl: record.baseUrl,
-          userId: record.userId,
-          scopes: Array.isArray(record.scopes)
-            ? record.scopes.filter((s) => typeof s === 'string')
-            : [],
-          signedInAt: typeof record.signedInAt === 'string' ? record.signedInAt : '',
-          ...(record.refreshInFlight ? { refreshInFlight: record.refreshInFlight } : {}),
-        };
-      } catch (error) {
-        log.warn({ err: error }, 'discarded an unreadable Queye account record');
-        return undefined;
-      }
+      const record = found.value as AccountRecord;
+      const inFlight = record.refreshInFlight;
+      return {
+        version: 1,
+        baseUrl: record.baseUrl,
+        userId: record.userId,
+        scopes: Array.isArray(record.scopes)
+          ? record.scopes.filter((s) => typeof s === 'string')
+          : [],
+        signedInAt: typeof record.signedInAt === 'string' ? record.signedInAt : '',
+        ...(inFlight && typeof inFlight.fingerprint === 'string' && typeof inFlight.at === 'string'
+          ? { refreshInFlight: { fingerprint: inFlight.fingerprint, at: inFlight.at } }
+          : {}),
+      };
     },
     async write(record) {
       await mkdir(join(dataDir, 'queye'), { recursive: true });

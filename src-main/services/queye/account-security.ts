@@ -47,7 +47,8 @@ export function accountSecurity(
   connection: QueyeConnection,
   options: {
     clientKey: () => Promise<string | undefined>;
-    holdRotatedKey: (key: string) => void;
+    /** Keeps a rotated key in main (vault or demo memory); it never reaches the renderer. */
+    storeRotatedKey: (key: string) => Promise<unknown>;
   },
 ) {
   const clientOf = async (item: unknown): Promise<QueyeClientInfo> => {
@@ -89,8 +90,8 @@ export function accountSecurity(
           },
         );
       }
-      options.holdRotatedKey(key);
-      return { key, hint: maskSecret(key) };
+      await options.storeRotatedKey(key);
+      return { hint: maskSecret(key) };
     },
     async lock(): Promise<QueyeKeyInfo> {
       await connection.request({ method: 'POST', path: '/user/api-key/lock', idempotent: false });

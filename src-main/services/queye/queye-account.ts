@@ -57,7 +57,7 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
   const { context, http, clock } = options;
   const log = context.log.child({ service: 'queye' });
   const auth = queyeAuthApi(http);
-  const saved = savedCredentials(context.vault, context.dataDir, log);
+  const saved = savedCredentials(context.vault, context.dataDir, context.damagedFiles);
   const publisher = createStatusPublisher(context, {
     state: 'not-configured',
     demo: false,
@@ -68,7 +68,6 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
   let temporary: QueyeCredentials | undefined;
   let approval: { loop: ApprovalLoop; generation: number } | undefined;
   let generation = 0;
-  let rotatedKey: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   // Sign-in changes never overlap: a double click or a sign-out during a connect waits its turn.
@@ -172,9 +171,24 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
     closeSession();
     stopApproval();
     const loaded = await saved.load();
-    const baseUrl = loaded.record?.baseUrl ?? context.settings.get().queye.baseUrl;
+    // The secrets go only where they were saved for, whatever the record file now says.
+    const baseUrl =
+      loaded.boundTo ?? loaded.record?.baseUrl ?? context.settings.get().queye.baseUrl;
     if (!loaded.record) {
       account = undefined;
+      // Keys without their record (the record was damaged, or a save was cut short): they are
+      // kept, bound to their address, and Reconnect signs in with them again.
+      if (loaded.boundTo && loaded.clientKey && loaded.userKey) {
+        set({
+          state: 'signed-out',
+          demo: false,
+          baseUrl,
+          reason: 'session-ended',
+          canReconnect: true,
+          ...(await hintsOf()),
+        });
+        return;
+      }
       set({ state: 'not-configured', demo: false, baseUrl });
       return;
     }
@@ -352,9 +366,12 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
         if (temporary) throw demoActive();
         const clientKey = await saved.get('clientKey');
         const userKey = await saved.get('userKey');
-        if (!clientKey || !userKey) throw nothingToReconnect();
+        // The saved keys' own address — never the one shown now, which a connect with other
+        // keys (awaiting approval, say) may have changed.
+        const baseUrl = await saved.boundTo();
+        if (!clientKey || !userKey || !baseUrl) throw nothingToReconnect();
         try {
-          return await connect({ clientKey, userKey, baseUrl: status().baseUrl });
+          return await connect({ clientKey, userKey, baseUrl });
         } catch (error) {
           if (isAppError(error) && error.code === 'invalid_user_key') {
             // The stored key was rotated or revoked: it will never work again.
@@ -436,16 +453,13 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
         await restoreSaved();
         return status();
       }),
-    /** Holds a freshly rotated key until the user decides whether to keep it. */
-    holdRotatedKey: (key: string) => {
-      context.redactor.add(key);
-      rotatedKey = key;
-    },
-    keepRotatedKey: (keep: boolean) =>
+    /**
+     * A freshly rotated user key replaces the saved one right here in main: the old key no
+     * longer works for new sign-ins, and the new one never crosses the bridge (only its hint).
+     */
+    storeRotatedKey: (key: string) =>
       serial(async () => {
-        const key = rotatedKey;
-        rotatedKey = undefined;
-        if (!keep || !key) return status();
+        context.redactor.add(key);
         if (temporary) temporary = { ...temporary, userKey: key };
         else await saved.storeUserKey(key);
         set({ ...status(), userKeyHint: maskSecret(key) });

@@ -46,7 +46,7 @@ export function createQueyeFeature(
   const account = createQueyeAccount({ context, http, clock, random: options.random });
   const security = accountSecurity(account.connection, {
     clientKey: account.clientKey,
-    holdRotatedKey: account.holdRotatedKey,
+    storeRotatedKey: account.storeRotatedKey,
   });
 
   let probing: Promise<unknown> = Promise.resolve();

@@ -13,7 +13,6 @@ export type QueyeCallName =
   | 'queye.signOut'
   | 'queye.keyInfo'
   | 'queye.rotateKey'
-  | 'queye.keepRotatedKey'
   | 'queye.lockKey'
   | 'queye.clients'
   | 'queye.decideClient'
@@ -41,7 +40,6 @@ export function queyeHandlers(
     'queye.signOut': () => account.signOut(),
     'queye.keyInfo': () => security.keyInfo(),
     'queye.rotateKey': () => security.rotate(),
-    'queye.keepRotatedKey': ({ keep }) => account.keepRotatedKey(keep),
     'queye.lockKey': () => security.lock(),
     'queye.clients': () => security.clients(),
     'queye.decideClient': ({ clientId, decision }) => security.decide(clientId, decision),

@@ -141,12 +141,13 @@ export interface QueyeKeyInfo {
 }
 
 /** A freshly rotated user key: shown once, then only its hint exists in the renderer. */
+/**
+ * A rotation's outcome as the renderer sees it: only the new key's hint. Main keeps the key
+ * itself (issue 10: a rotated key is never readable over the bridge).
+ */
 export interface QueyeRotatedKey {
-  key: string;
   hint: string;
 }
-
-export const QueyeKeepRotatedKeyArgs = z.strictObject({ keep: z.boolean() });
 
 export type QueyeClientStatus = 'approved' | 'pending' | 'denied' | 'revoked';
 

@@ -1,4 +1,5 @@
 import type { SavedQueue } from '../../../src-preload/contract/schemas/player.ts';
+import { ApiError } from '../../api/api-error.ts';
 import {
   type EngineDeps,
   type EngineState,
@@ -46,10 +47,20 @@ export function createPlaybackEngine(deps: EngineDeps) {
   let preloadedAfter: number | undefined;
   let heardThisLoad = false;
 
-  const persistence = createQueuePersistence(deps.saver, () => ({
-    queue: get().queue,
-    position: get().position,
-  }));
+  const persistence = createQueuePersistence(
+    deps.saver,
+    () => ({ queue: get().queue, position: get().position }),
+    {},
+    (error) => {
+      const shape = error instanceof ApiError ? error : undefined;
+      deps.notify({
+        tone: 'error',
+        title: shape?.message ?? t('errors.queueNotSaved'),
+        ...(shape?.action ? { description: shape.action } : {}),
+        ...(shape?.requestId ? { reference: shape.requestId } : {}),
+      });
+    },
+  );
 
   const title = (id: number) => deps.trackInfo(id)?.title || t('unknownTrack', { id });
   const sourceOf = (id: number) => ({

@@ -70,6 +70,8 @@ export function createQueuePersistence(
   saver: QueueSaver,
   snapshot: () => { queue: QueueState; position: number },
   timing: { queueDelayMs?: number; positionEveryMs?: number; urgentDelayMs?: number } = {},
+  /** Told once per run of failed saves (main could not write the queue), not once per save. */
+  onSaveFailed?: (error: unknown) => void,
 ): QueuePersistence {
   const queueDelayMs = timing.queueDelayMs ?? 500;
   const positionEveryMs = timing.positionEveryMs ?? 5_000;
@@ -78,9 +80,18 @@ export function createQueuePersistence(
   let positionTimer: ReturnType<typeof setTimeout> | undefined;
   let positionUrgent = false;
 
+  let failing = false;
   const report = (work: Promise<unknown>) => {
     // A failed save is retried by the next change; it must never disturb playback.
-    work.catch(() => undefined);
+    work.then(
+      () => {
+        failing = false;
+      },
+      (error: unknown) => {
+        if (!failing) onSaveFailed?.(error);
+        failing = true;
+      },
+    );
   };
 
   const saveQueue = () => {

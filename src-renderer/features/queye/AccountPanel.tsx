@@ -86,7 +86,7 @@ export function AccountPanel() {
   const error = useAccount((state) => state.error);
   const actionError = useAccount((state) => state.actionError);
   const rotated = useAccount((state) => state.rotated);
-  const keepRotated = useAccount((state) => state.keepRotated);
+  const dismissRotated = useAccount((state) => state.dismissRotated);
   const load = useAccount((state) => state.load);
 
   useEffect(() => {
@@ -130,7 +130,7 @@ export function AccountPanel() {
     <section className="card queye-account" aria-labelledby="queye-account-title">
       <h3 id="queye-account-title">{t('account.title')}</h3>
       {body}
-      <RotatedKeyDialog rotated={rotated} onDecide={(keep) => void keepRotated(keep)} />
+      <RotatedKeyDialog rotated={rotated} onClose={dismissRotated} />
     </section>
   );
 }

@@ -1,39 +1,25 @@
-import { Copy } from 'lucide-react';
 import { Dialog } from 'radix-ui';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueyeRotatedKey } from '../../../src-preload/contract/schemas/queye.ts';
 
 /**
- * The new key after a rotation, shown this once. Closing the dialog any way but "Store it"
- * means Aislecast does not keep it; the renderer forgets it either way.
+ * After a rotation: which key Aislecast now keeps (its hint only). The new key itself stays in
+ * main — kept in the vault to sign in again — so nothing in this window, or any script in it,
+ * can read it back over the bridge.
  */
 export function RotatedKeyDialog({
   rotated,
-  onDecide,
+  onClose,
 }: {
   rotated: QueyeRotatedKey | undefined;
-  onDecide: (keep: boolean) => void;
+  onClose: () => void;
 }) {
   const { t } = useTranslation('queye');
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    if (!rotated) return;
-    try {
-      await navigator.clipboard.writeText(rotated.key);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
   return (
     <Dialog.Root
       open={rotated !== undefined}
       onOpenChange={(open) => {
-        if (!open) {
-          setCopied(false);
-          onDecide(false);
-        }
+        if (!open) onClose();
       }}
     >
       <Dialog.Portal>
@@ -44,25 +30,11 @@ export function RotatedKeyDialog({
             {t('account.key.newBody')}
           </Dialog.Description>
           <code className="queye-newkey" data-testid="rotated-key">
-            {rotated?.key}
+            {rotated?.hint}
           </code>
-          <button type="button" className="button" onClick={() => void copy()}>
-            <Copy size={14} aria-hidden="true" />
-            {copied ? t('account.key.copied') : t('account.key.copy')}
-          </button>
-          <p className="muted">{t('account.key.storeHint')}</p>
+          <p className="muted">{t('account.key.elsewhereHint')}</p>
           <div className="dialog__actions">
-            <Dialog.Close className="button">{t('account.key.dontStore')}</Dialog.Close>
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => {
-                setCopied(false);
-                onDecide(true);
-              }}
-            >
-              {t('account.key.store')}
-            </button>
+            <Dialog.Close className="button button--primary">{t('account.key.done')}</Dialog.Close>
           </div>
         </Dialog.Content>
       </Dialog.Portal>

@@ -21,11 +21,11 @@ interface AccountStore {
   /** An action (rotate, lock, decide, more log) failed. */
   actionError?: ApiError;
   busy?: string;
-  /** A rotated key, shown once, until the user decides whether Aislecast keeps it. */
+  /** A finished rotation (the new key's hint; main kept the key), until acknowledged. */
   rotated?: QueyeRotatedKey;
   load: () => Promise<void>;
   rotate: () => Promise<void>;
-  keepRotated: (keep: boolean) => Promise<void>;
+  dismissRotated: () => void;
   lock: () => Promise<void>;
   decide: (clientId: string, decision: Decision) => Promise<void>;
   moreLog: () => Promise<void>;
@@ -78,12 +78,7 @@ export const useAccount = create<AccountStore>((set, get) => {
         const rotated = await api.queye.rotateKey();
         set({ rotated, keyInfo: await api.queye.keyInfo() });
       }),
-    async keepRotated(keep) {
-      set({ rotated: undefined });
-      await act('keep', async () => {
-        await api.queye.keepRotatedKey({ keep });
-      });
-    },
+    dismissRotated: () => set({ rotated: undefined }),
     lock: () =>
       act('lock', async () => {
         set({ keyInfo: await api.queye.lockKey() });

@@ -16,7 +16,10 @@ import {
   type MusiqueFeatureOptions,
 } from '../../../src-main/services/musique/musique-feature.ts';
 import { createNodeRuntime } from '../../../src-main/services/runtime/node-runtime.ts';
-import { createSettingsService } from '../../../src-main/services/settings/settings-service.ts';
+import {
+  createSettingsService,
+  type SettingsStore,
+} from '../../../src-main/services/settings/settings-service.ts';
 import { createVault } from '../../../src-main/services/vault/vault.ts';
 import type { SandboxHandle } from '../../support/sandbox.ts';
 
@@ -34,6 +37,8 @@ export class CallFailed extends Error {
 export interface Harness {
   feature: MusiqueFeature;
   context: FeatureContext;
+  /** The settings file underneath the service (changes here notify nobody, like a reset file). */
+  settingsStore: SettingsStore;
   dir: string;
   logs: string[];
   events: Array<{ name: EventName; payload: unknown }>;
@@ -60,7 +65,7 @@ export interface Harness {
  * they are over IPC.
  */
 export async function createHarness(
-  options: MusiqueFeatureOptions & { userDataDir?: string } = {},
+  options: MusiqueFeatureOptions & { userDataDir?: string; fetch?: typeof fetch } = {},
 ): Promise<Harness> {
   const dir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'aislecast-musique-')));
   const logs: string[] = [];
@@ -70,7 +75,7 @@ export async function createHarness(
     logSink: (line) => logs.push(line),
   });
   const { config } = runtime;
-  const events = createEventBus();
+  const events = createEventBus(config.redactor);
   const seen: Harness['events'] = [];
   const wire: string[] = [];
   events.listen((name, payload) => {
@@ -93,12 +98,17 @@ export async function createHarness(
     media: createMediaRouter(config.logger),
     damagedFiles: createDamagedFiles({ dataDir: dir, log: config.logger }),
     dataDir: dir,
-    fetch: (input, init) => fetch(input, init),
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
   };
   // The browser host's AES key file is "weak"; these tests keep secrets on disk like the app.
   await context.vault.setWeakStorageAllowed(true);
-  const feature = createMusiqueFeature(context, { retry: fastRetry, ...options });
-  const router = createRouter(feature.handlers as unknown as Handlers, config.logger);
+  const { fetch: _fetch, userDataDir: _dir, ...featureOptions } = options;
+  const feature = createMusiqueFeature(context, { retry: fastRetry, ...featureOptions });
+  const router = createRouter(
+    feature.handlers as unknown as Handlers,
+    config.logger,
+    config.redactor,
+  );
   await feature.start?.();
 
   const invoke = async (name: CallName, args: unknown) => {
@@ -113,6 +123,7 @@ export async function createHarness(
   const harness: Harness = {
     feature,
     context,
+    settingsStore: config.settingsStore,
     dir,
     logs,
     events: seen,

@@ -6,6 +6,7 @@ import { calls } from '../../../src-preload/contract/contract.ts';
 import type { SavedQueue } from '../../../src-preload/contract/schemas/player.ts';
 import { queueFilePath } from '../../../src-main/services/player/queue-file.ts';
 import { createQueueStore } from '../../../src-main/services/player/queue-store.ts';
+import { createDamagedFiles } from '../../../src-main/services/files/damaged-files.ts';
 import type { Logger } from '../../../src-main/services/log/logger.ts';
 
 const lines: string[] = [];
@@ -16,6 +17,8 @@ const log: Logger = {
   error: (o, m) => lines.push(`${m ?? ''} ${JSON.stringify(o)}`),
   child: () => log,
 };
+
+let damaged = createDamagedFiles({ dataDir: tmpdir(), log });
 
 const queue = (overrides: Partial<SavedQueue> = {}): SavedQueue => ({
   ids: [5, 9, 2, 9],
@@ -35,49 +38,50 @@ describe('the saved queue', () => {
     dir = await mkdtemp(join(tmpdir(), 'aislecast-queue-'));
     path = queueFilePath(dir);
     lines.length = 0;
+    damaged = createDamagedFiles({ dataDir: dir, log });
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('round-trips across a restart, versioned, with the account it belongs to', async () => {
-    const store = createQueueStore(path, log);
+    const store = createQueueStore(path, log, damaged);
     expect(await store.load('acct')).toBeNull();
     await store.save(queue(), 'acct');
     const file = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     expect(file).toMatchObject({ format: 'aislecast-queue', version: 1, account: 'acct' });
-    const restarted = createQueueStore(path, log);
+    const restarted = createQueueStore(path, log, damaged);
     expect(await restarted.load('acct')).toEqual(queue());
   });
 
   it('updates the position without resending the queue', async () => {
-    const store = createQueueStore(path, log);
+    const store = createQueueStore(path, log, damaged);
     await store.save(queue(), 'acct');
     await store.savePosition({ index: 3, position: 12 });
-    expect(await createQueueStore(path, log).load('acct')).toEqual(
+    expect(await createQueueStore(path, log, damaged).load('acct')).toEqual(
       queue({ index: 3, position: 12 }),
     );
   });
 
   it('drops a position that does not fit the saved queue', async () => {
-    const store = createQueueStore(path, log);
+    const store = createQueueStore(path, log, damaged);
     await store.savePosition({ index: 0, position: 3 });
     await store.save(queue(), 'acct');
     await store.savePosition({ index: 4, position: 3 });
-    expect(await createQueueStore(path, log).load('acct')).toEqual(queue());
+    expect(await createQueueStore(path, log, damaged).load('acct')).toEqual(queue());
   });
 
   it('writes the latest of a burst of saves', async () => {
-    const store = createQueueStore(path, log);
+    const store = createQueueStore(path, log, damaged);
     await Promise.all(
       Array.from({ length: 20 }, (_, i) => store.save(queue({ position: i }), 'acct')),
     );
     await store.flush();
-    expect((await createQueueStore(path, log).load('acct'))?.position).toBe(19);
+    expect((await createQueueStore(path, log, damaged).load('acct'))?.position).toBe(19);
   });
 
   it('does not restore another account’s queue', async () => {
-    await createQueueStore(path, log).save(queue(), 'acct-a');
-    expect(await createQueueStore(path, log).load('acct-b')).toBeNull();
-    expect(await createQueueStore(path, log).load(undefined)).toEqual(queue());
+    await createQueueStore(path, log, damaged).save(queue(), 'acct-a');
+    expect(await createQueueStore(path, log, damaged).load('acct-b')).toBeNull();
+    expect(await createQueueStore(path, log, damaged).load(undefined)).toEqual(queue());
   });
 
   it.each([
@@ -92,11 +96,27 @@ describe('the saved queue', () => {
         queue: { ...queue(), index: 10 },
       }),
     ],
-  ])('starts empty from %s, and says so in the log', async (_, text) => {
+  ])('starts empty from %s, moves the file aside and tells the user', async (_, text) => {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
-    expect(await createQueueStore(path, log).load('acct')).toBeNull();
-    expect(lines.some((line) => /saved queue/.test(line))).toBe(true);
+    expect(await createQueueStore(path, log, damaged).load('acct')).toBeNull();
+    expect(damaged.list()).toEqual([
+      expect.objectContaining({ file: join('player', 'queue.json') }),
+    ]);
+    expect(damaged.list()[0]!.what).toMatch(/play queue/);
+    expect(damaged.list()[0]!.keptAs).toMatch(/queue\.json\.damaged-/);
+  });
+
+  it('answers "not saved" when the write fails, and "saved" once a later write succeeds', async () => {
+    // A file where the player folder should be: nothing can be written under it.
+    await writeFile(join(dir, 'player'), 'in the way');
+    const store = createQueueStore(path, log, damaged);
+    await expect(store.save(queue(), 'acct')).rejects.toMatchObject({
+      code: 'queue_not_saved',
+    });
+    await rm(join(dir, 'player'));
+    await expect(store.save(queue({ position: 3 }), 'acct')).resolves.toEqual(expect.any(String));
+    expect((await createQueueStore(path, log, damaged).load('acct'))?.position).toBe(3);
   });
 });
 

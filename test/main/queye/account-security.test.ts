@@ -86,18 +86,22 @@ describe('account and security', () => {
     }
   });
 
-  it('rotates the key, shows the new one once and stores it on request', async () => {
+  it('rotates the key and keeps the new one in main: the renderer only ever gets its hint', async () => {
+    const eventsBefore = harness.events.length;
     const rotated = await harness.value('queye.rotateKey');
-    expect(rotated.key).toMatch(/^qm_user_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}$/);
-    expect(rotated.hint).toBe(`qm_user_…${rotated.key.slice(-4)}`);
+    const stored = await harness.context.vault.get('queye.userKey');
+    expect(stored).toMatch(/^qm_user_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}$/);
+    expect(stored).not.toBe(userKey);
+    expect(rotated).toEqual({ hint: `qm_user_…${stored!.slice(-4)}` });
     expect((await exchange(userKey)).body.error?.code).toBe('invalid_user_key');
-    const kept = await harness.value('queye.keepRotatedKey', { keep: true });
-    expect(kept.userKeyHint).toBe(rotated.hint);
-    expect(await harness.context.vault.get('queye.userKey')).toBe(rotated.key);
-    // Offered once: a second "keep" has nothing left to store.
-    await harness.value('queye.keepRotatedKey', { keep: true });
-    expect(harness.logs.join('\n')).not.toContain(rotated.key);
-    userKey = rotated.key;
+    expect((await exchange(stored!)).status).toBe(200);
+    const status = await harness.value('queye.status');
+    expect(status.userKeyHint).toBe(rotated.hint);
+    // Nothing that crosses the bridge holds the key: not the answer, not an event, not a log.
+    const crossed = JSON.stringify([rotated, status, harness.events.slice(eventsBefore)]);
+    expect(crossed).not.toContain(stored);
+    expect(harness.logs.join('\n')).not.toContain(stored);
+    userKey = stored!;
   });
 
   it('locks the key', async () => {

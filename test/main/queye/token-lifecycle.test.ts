@@ -4,7 +4,7 @@ import {
   createKeyedSecretBox,
   type SecretBox,
 } from '../../../src-main/services/vault/secret-box.ts';
-import { useSandbox } from '../../support/sandbox.ts';
+import { fetchJson, queyeHeaders, useSandbox } from '../../support/sandbox.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
 // A short token lifetime keeps the arithmetic readable: 100 s, refreshed 10 s before the end.
@@ -156,9 +156,12 @@ describe('a dead sign-in', () => {
       scopes: ['library.read', 'stream', 'account'],
     });
     await harness.value('queye.connect', { ...demo(), userKey });
-    // The key is rotated (and the new one not kept), then the session ends.
-    await harness.value('queye.rotateKey');
-    await harness.value('queye.keepRotatedKey', { keep: false });
+    // The key is rotated elsewhere (in Queye's own pages), then the session ends.
+    const rotated = await fetchJson(`${sandbox().queye.baseUrl}/user/api-key/rotate`, {
+      method: 'POST',
+      headers: queyeHeaders(sandbox(), watcher.tokens.at(-1)!.access),
+    });
+    expect(rotated.status).toBe(200);
     sandbox().control.revokeToken(watcher.tokens.at(-1)!.refresh);
     await harness.clock.advance(95_000);
     await expect(summary(harness)).rejects.toMatchObject({

@@ -87,6 +87,36 @@ describe('saving the queue', () => {
     vi.advanceTimersByTime(500);
     expect(s.saver.save).toHaveBeenCalledTimes(2);
   });
+
+  it('tells once per run of failed saves (main could not write), again after a success', async () => {
+    const failures: unknown[] = [];
+    const queues: SavedQueue[] = [];
+    const saver = {
+      save: vi.fn((queue: SavedQueue) => Promise.resolve(queues.push(queue))),
+      savePosition: vi.fn(() => Promise.resolve(0)),
+    };
+    const current = { queue: Q.playNow(Q.emptyQueue, [1, 2, 3], 0, Math.random), position: 0 };
+    const persistence = createQueuePersistence(
+      saver,
+      () => current,
+      {},
+      (error) => failures.push(error),
+    );
+    const round = async () => {
+      persistence.queueChanged();
+      await vi.advanceTimersByTimeAsync(500);
+    };
+    saver.save.mockRejectedValueOnce(new Error('queue_not_saved'));
+    saver.save.mockRejectedValueOnce(new Error('queue_not_saved'));
+    await round();
+    await round();
+    expect(failures).toHaveLength(1);
+    await round();
+    saver.save.mockRejectedValueOnce(new Error('queue_not_saved'));
+    await round();
+    expect(failures).toHaveLength(2);
+    expect(queues).toHaveLength(1);
+  });
 });
 
 describe('saving the position', () => {

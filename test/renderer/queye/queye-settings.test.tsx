@@ -287,3 +287,34 @@ describe('Settings → Queye Music, account and security', () => {
     expect(screen.queryByRole('button', { name: /Try again/ })).toBeNull();
   });
 });
+
+describe('Settings → Queye Music, rotating the user API key', () => {
+  it('shows only the new key’s hint: main keeps the key itself', async () => {
+    let keyHint = 'qm_user_…UVWX';
+    const bridge = installFakeBridge(
+      queyeShell({
+        'queye.status': () => signedIn(),
+        'queye.keyInfo': () => ({ keyHint, locked: false }),
+        'queye.clients': () => [],
+        'queye.accessLog': () => ({ items: [] }),
+        'queye.rotateKey': () => {
+          keyHint = 'qm_user_…9XYZ';
+          return { hint: keyHint };
+        },
+      }),
+    );
+    render(<QueyeSettings />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Rotate key' }));
+    const confirm = await screen.findByRole('alertdialog');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Rotate' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('rotated-key').textContent).toBe('qm_user_…9XYZ');
+    expect(dialog.textContent).toContain('Aislecast keeps it');
+    expect(within(dialog).queryByRole('button', { name: /copy/i })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Nothing asks main for the key, or to keep it: it is already kept there.
+    expect(bridge.calls.map((call) => call.name)).not.toContain('queye.keepRotatedKey');
+    expect(bridge.calls.filter((call) => call.name === 'queye.rotateKey')).toHaveLength(1);
+  });
+});

@@ -74,7 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.secretBox ? { secretBox: options.secretBox } : {}),
   });
   const { config } = runtime;
-  const events = createEventBus();
+  const events = createEventBus(config.redactor);
   const recorded: Harness['events'] = [];
   events.listen((name, payload) => recorded.push({ name, payload }));
   const context: FeatureContext = {
