@@ -4,10 +4,10 @@ import { maskSecret } from './mask.ts';
 import type { Protection, SecretBox } from './secret-box.ts';
 
 /** The on-disk part of the vault: ciphertext only, plus the user's consent for weak storage. */
-export interface VaultFile {
+export type VaultFile = {
   secrets: Record<string, string>;
   allowWeak: boolean;
-}
+};
 
 export interface CipherStore {
   read(): VaultFile;
