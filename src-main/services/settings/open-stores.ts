@@ -7,7 +7,12 @@ import { cipherStoreFrom, vaultFile, vaultStoreOptions } from '../vault/vault-st
 import { migrateLegacyConfig } from './legacy-config.ts';
 import type { StoredSettings } from './schema.ts';
 import { openStoreFile } from './store-file.ts';
-import { settingsFile, settingsStoreOptions } from './store-options.ts';
+import {
+  addressedServices,
+  servicesReset,
+  settingsFile,
+  settingsStoreOptions,
+} from './store-options.ts';
 
 /** Makes a store from conf's options: plain `conf` in Node, electron-store in the app. */
 export type StoreFactory = <T extends Record<string, unknown>>(options: Options<T>) => Conf<T>;
@@ -29,20 +34,44 @@ export interface OpenStoresOptions {
  */
 export function openSettingsAndVault(options: OpenStoresOptions) {
   const { dir, damagedFiles, create } = options;
-  const settingsSpec = settingsFile(dir);
   const vaultSpec = vaultFile(dir);
   if (options.migrateLegacy)
     migrateLegacyConfig(
       dir,
-      { settings: settingsSpec.path, vault: vaultSpec.path },
+      { settings: settingsFile(dir).path, vault: vaultSpec.path },
       damagedFiles,
       options.log,
     );
-  const settings = openStoreFile(settingsSpec, damagedFiles, () =>
+  // The vault first: which services have a saved sign-in decides what a settings reset means.
+  const vault = cipherStoreFrom(
+    openStoreFile(vaultSpec, damagedFiles, () =>
+      create<VaultFile>({ ...vaultStoreOptions(), cwd: dir }),
+    ).store,
+  );
+  const names = Object.keys(vault.read().secrets);
+  const signedIn = addressedServices.filter((service) =>
+    names.some((name) => name.startsWith(`${service}.`)),
+  );
+  const settings = openStoreFile(settingsFile(dir, signedIn), damagedFiles, () =>
     create<StoredSettings>({ ...settingsStoreOptions(options.version), cwd: dir }),
   );
-  const vault = openStoreFile(vaultSpec, damagedFiles, () =>
-    create<VaultFile>({ ...vaultStoreOptions(), cwd: dir }),
-  );
-  return { settings, vault: cipherStoreFrom(vault) };
+  // A saved secret is only ever sent to the address it was saved with: when the address is
+  // reset to a default, the secrets that went with the old one go.
+  if (settings.reset) {
+    const orphaned = servicesReset(settings.reset).filter((service) => signedIn.includes(service));
+    if (orphaned.length) {
+      const file = vault.read();
+      const secrets = Object.fromEntries(
+        Object.entries(file.secrets).filter(
+          ([name]) => !orphaned.some((service) => name.startsWith(`${service}.`)),
+        ),
+      );
+      vault.write({ ...file, secrets });
+      options.log.warn(
+        { services: orphaned },
+        'removed saved sign-ins whose address was reset with the damaged settings',
+      );
+    }
+  }
+  return { settings: settings.store, vault };
 }

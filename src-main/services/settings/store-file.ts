@@ -59,6 +59,9 @@ export function inspectStoreFile(spec: StoreFileSpec): Inspection {
   };
 }
 
+/** What opening reset: nothing, some entries, or the whole file. */
+export type StoreReset = undefined | string[] | 'all';
+
 /**
  * Inspects the file, sets a damaged one aside (writing back what was valid), then opens the
  * store. Should conf still refuse the file, it is set aside whole and opened fresh.
@@ -67,10 +70,12 @@ export function openStoreFile<S>(
   spec: StoreFileSpec,
   damagedFiles: DamagedFiles,
   open: () => S,
-): S {
+): { store: S; reset: StoreReset } {
   const found = inspectStoreFile(spec);
+  let reset: StoreReset;
   if (found.state === 'damaged') {
     const partial = found.salvage && Object.keys(found.salvage.kept).length > 0;
+    reset = partial ? found.salvage!.lost : 'all';
     damagedFiles.reportSync(spec.path, {
       what: spec.describe(partial ? found.salvage!.lost : []),
       reason: found.reason,
@@ -81,12 +86,12 @@ export function openStoreFile<S>(
       });
   }
   try {
-    return open();
+    return { store: open(), reset };
   } catch (error) {
     damagedFiles.reportSync(spec.path, {
       what: spec.describe([]),
       reason: `was refused when opened (${error instanceof Error ? error.message : String(error)})`,
     });
-    return open();
+    return { store: open(), reset: 'all' };
   }
 }

@@ -50,8 +50,29 @@ const sectionWords: Record<keyof StoredSettings, string> = {
   window: 'the window size and position',
 };
 
-/** The settings file as `openStoreFile` checks it: each section stands or falls alone. */
-export function settingsFile(dir: string): StoreFileSpec {
+/** The services whose saved sign-in is tied to the address kept in the settings. */
+export const addressedServices = ['queye', 'musique'] as const;
+export type AddressedService = (typeof addressedServices)[number];
+const serviceNames: Record<AddressedService, string> = {
+  queye: 'Queye Music',
+  musique: 'Musique',
+};
+
+/** Which services lose their address when these sections (or the whole file) are reset. */
+export function servicesReset(reset: string[] | 'all'): AddressedService[] {
+  return addressedServices.filter((service) => reset === 'all' || reset.includes(service));
+}
+
+/**
+ * The settings file as `openStoreFile` checks it: each section stands or falls alone.
+ * `signedIn` names the services with a saved sign-in: a sign-in is only ever sent to the
+ * address it was saved with, so when that address is reset the sign-in is removed too, and
+ * the notice says so.
+ */
+export function settingsFile(
+  dir: string,
+  signedIn: readonly AddressedService[] = [],
+): StoreFileSpec {
   return {
     path: join(dir, `${settingsFileName}.json`),
     salvage(value) {
@@ -67,10 +88,19 @@ export function settingsFile(dir: string): StoreFileSpec {
     },
     describe(lost) {
       const words = lost.map((key) => sectionWords[key as keyof StoredSettings] ?? key);
-      return words.length
+      const reset = words.length
         ? `Some settings could not be read and were reset to their defaults: ${words.join(', ')}.`
         : 'Your settings could not be read and were reset to their defaults (theme, volume, ' +
-            'service addresses, window size). Check the addresses under Settings.';
+          'service addresses, window size). Check the addresses under Settings.';
+      const removed = servicesReset(lost.length ? lost : 'all').filter((service) =>
+        signedIn.includes(service),
+      );
+      if (!removed.length) return reset;
+      const names = removed.map((service) => serviceNames[service]).join(' and ');
+      return (
+        `${reset} The saved sign-in for ${names} belonged to the address that was lost, so it ` +
+        `was removed rather than sent elsewhere: sign in to ${names} again.`
+      );
     },
   };
 }

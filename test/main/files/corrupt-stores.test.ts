@@ -73,17 +73,24 @@ const asideIn = async (name: string) =>
   (await readdir(dir)).filter((file) => file.startsWith(`${name}.damaged-`));
 
 describe.each(damages)('a settings.json that is %s', (_kind, damage) => {
-  it('is set aside and reported; the vault keeps its secrets; the app starts', async () => {
+  it('is set aside and reported; a sign-in whose address was lost is not sent elsewhere', async () => {
     await seed();
     await rm(join(dir, 'settings.json'), { force: true });
     await damage(join(dir, 'settings.json'));
     const services = await start();
     expect(services.settings.get().ui.theme).toBe('system');
-    expect(await services.vault.get('musique.token')).toBe('msk_live_abcdef0123456789');
+    // The Musique address fell back to the default: the token saved for the old one must not
+    // follow it there. The rest of the vault (the weak-storage choice) is kept.
+    expect(services.settings.get().musique.baseUrl).toBe(
+      'https://api.musique.app/api/v1/integration',
+    );
+    expect(await services.vault.get('musique.token')).toBeUndefined();
+    expect((await services.vault.status()).weakStorageAllowed).toBe(true);
     const [notice, ...more] = await notices(services);
     expect(more).toEqual([]);
     expect(notice).toMatchObject({ file: 'settings.json' });
     expect(notice!.what).toMatch(/settings .*reset to their defaults/i);
+    expect(notice!.what).toMatch(/sign in to Musique again\.$/);
     expect(await asideIn('settings.json')).toHaveLength(1);
     expect(running!.logs.join('\n')).toContain('a damaged data file was moved aside');
     // The fresh file is usable again.
@@ -121,6 +128,7 @@ describe('a file of the wrong shape', () => {
     const services = await start();
     expect(services.settings.get().queye.baseUrl).toBe('https://eu.queyemusic.com/v1');
     expect(services.settings.get().player).toEqual({ volume: 0.8, muted: false });
+    expect(await services.vault.get('musique.token')).toBe('msk_live_abcdef0123456789');
     const [notice] = await notices(services);
     expect(notice!.what).toBe(
       'Some settings could not be read and were reset to their defaults: the volume.',
@@ -145,12 +153,19 @@ describe('a file of the wrong shape', () => {
     );
   });
 
-  it('settings: the schema is checked section by section, so a wrong type anywhere is caught', async () => {
+  it('settings: a Musique address of the wrong shape is reset, and its token goes with it', async () => {
     await seed();
-    await writeFile(join(dir, 'settings.json'), JSON.stringify({ queye: 'https://x', ui: 7 }));
+    const path = join(dir, 'settings.json');
+    const file = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    await writeFile(path, JSON.stringify({ ...file, musique: { baseUrl: 7 }, ui: 'dark' }));
     const services = await start();
-    expect(services.settings.get().queye.baseUrl).toBe('https://api.queyemusic.com/v1');
+    expect(services.settings.get().queye.baseUrl).toBe('https://eu.queyemusic.com/v1');
+    expect(await services.vault.get('musique.token')).toBeUndefined();
     const [notice] = await notices(services);
-    expect(notice!.what).toMatch(/the theme, the Queye Music address|reset to their defaults/);
+    expect(notice!.what).toBe(
+      'Some settings could not be read and were reset to their defaults: the theme, the ' +
+        'Musique address and profile. The saved sign-in for Musique belonged to the address ' +
+        'that was lost, so it was removed rather than sent elsewhere: sign in to Musique again.',
+    );
   });
 });
