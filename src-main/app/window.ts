@@ -71,18 +71,20 @@ export function createMainWindow(
   window.on('resize', saveSoon);
   window.on('move', saveSoon);
   window.on('close', save);
-  window.on('closed', () => clearTimeout(reload));
 
   const recovery = createPageRecovery();
   let reload: NodeJS.Timeout | undefined;
+  window.on('closed', () => clearTimeout(reload));
   const showError = (reason: string) => {
     if (window.isDestroyed()) return;
-    if (!window.isVisible()) window.show();
     void window.webContents.loadURL(errorPageUrl(reason, entry)).catch(() => undefined);
   };
   const retryOrShow = (reason: string) => {
     const next = recovery.next();
     clearTimeout(reload);
+    // A page that never loaded never becomes ready to show: the window appears anyway, so a
+    // failing start is a window that recovers or explains, never nothing at all.
+    if (!window.isDestroyed() && !window.isVisible()) window.show();
     if (next.action === 'give-up') {
       log.error({ reason }, 'the window could not show the app; showing the error page');
       showError(reason);

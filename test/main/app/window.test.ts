@@ -116,6 +116,8 @@ describe('when the page fails', () => {
       url.startsWith('data:') ? { ok: true } : { ok: false, errno: -6, code: 'ERR_FILE_NOT_FOUND' };
     // The first load was already under way with the default outcome; fail the next ones.
     window.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://x/', true);
+    // Shown at once, not left hidden while it retries.
+    expect(window.isVisible()).toBe(true);
     await vi.advanceTimersByTimeAsync(60_000);
     const loads = window.webContents.loads;
     // The first load, then three reloads, then the error page.
