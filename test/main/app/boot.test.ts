@@ -110,6 +110,15 @@ describe('start-up', () => {
     expect(BrowserWindow.getAllWindows()).toHaveLength(1);
   });
 
+  it('in development, a window reopened by activate loads the dev server again', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+    const first = await started();
+    expect(first.webContents.loads).toEqual(['http://localhost:5173/']);
+    first.close();
+    emitApp('activate');
+    expect(BrowserWindow.getAllWindows()[0]!.webContents.loads).toEqual(['http://localhost:5173/']);
+  });
+
   it('quitting waits until the log file holds its last line', async () => {
     await started();
     await quit();
