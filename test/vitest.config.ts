@@ -19,6 +19,9 @@ export default defineConfig({
           root,
           environment: 'node',
           include: ['test/main/**/*.test.ts'],
+          // electron-store imports `electron` itself: bundled here, so it gets the stub too and
+          // the shell's tests run the real store module with the real options.
+          server: { deps: { inline: ['electron-store'] } },
           testTimeout: 20_000,
         },
       },

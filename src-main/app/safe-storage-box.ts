@@ -1,5 +1,18 @@
 import type { SafeStorage } from 'electron';
-import type { Protection, SecretBox } from '../services/vault/secret-box.ts';
+import {
+  SecretUnreadableError,
+  type Protection,
+  type SecretBox,
+} from '../services/vault/secret-box.ts';
+
+/**
+ * Electron 45 rejects `decryptStringAsync` with one message when the ciphertext does not
+ * decrypt under any key it has, and with "…is temporarily unavailable. Please try again." when
+ * the key provider could not be reached (a locked Linux keyring, a denied or dismissed macOS
+ * Keychain prompt). Only the first is definite; anything else keeps the secret for later.
+ */
+const wrongKey =
+  /^Error while decrypting the ciphertext provided to safeStorage\.decryptStringAsync/;
 
 /** The OS keychain behind the vault's SecretBox interface. Call only after `ready`. */
 export function createSafeStorageBox(
@@ -18,8 +31,16 @@ export function createSafeStorageBox(
       return (await safeStorage.encryptStringAsync(plain)).toString('base64');
     },
     async decrypt(cipher) {
-      const { result } = await safeStorage.decryptStringAsync(Buffer.from(cipher, 'base64'));
-      return result;
+      try {
+        const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(
+          Buffer.from(cipher, 'base64'),
+        );
+        return { value: result, reEncrypt: shouldReEncrypt };
+      } catch (error) {
+        if (error instanceof Error && wrongKey.test(error.message))
+          throw new SecretUnreadableError(error.message, { cause: error });
+        throw error;
+      }
     },
   };
 }

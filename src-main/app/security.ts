@@ -43,11 +43,29 @@ export function hardenWebContents(trusted: TrustedOrigins, log: Logger): void {
   });
 }
 
-export function denyPermissions(session: Session, log: Logger): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.info({ permission }, 'denied permission request');
-    callback(false);
+/**
+ * What the app's own page may use: writing text to the clipboard (the Copy buttons for request
+ * IDs and diagnostics call `navigator.clipboard.writeText`, which Chromium gates behind
+ * `clipboard-sanitized-write`). Electron grants everything when no handler is set, so both the
+ * request and the check handler are set, and everything else — reading the clipboard, media,
+ * notifications, devices, any other origin or a subframe — is refused.
+ */
+export const appPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function allowAppPermissions(session: Session, trusted: TrustedOrigins, log: Logger): void {
+  const allowed = (permission: string, url: string | undefined, isMainFrame: boolean) =>
+    appPermissions.has(permission) && isMainFrame && isTrustedSender(url, trusted);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = allowed(permission, details.requestingUrl, details.isMainFrame);
+    if (!granted)
+      log.info(
+        { permission, frame: details.requestingUrl?.slice(0, 200) },
+        'denied permission request',
+      );
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowed(permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame),
+  );
   session.setDevicePermissionHandler(() => false);
 }

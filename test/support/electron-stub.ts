@@ -1,22 +1,46 @@
 /**
  * Stand-in for the `electron` module in Node test projects (aliased in test/vitest.config.ts).
  * It records what the shell registers so tests can drive IPC handlers with fake sender frames,
- * call protocol handlers with real Requests, and inspect what the preload exposes.
+ * call protocol handlers with real Requests, and inspect what the preload exposes — and it is
+ * as strict as Electron 45 where the shell relies on Electron's behaviour: `loadURL` rejects an
+ * invalid URL, `maximize()` shows a hidden window, `webContents.send` structured-clones,
+ * permission handlers follow Electron's semantics, `safeStorage` fails in each of its ways, and
+ * `net.fetch` buffers a request body whole before sending it (see ./electron-stub/).
  */
+import { createNet, type FetchRecord, type RequestRecord } from './electron-stub/net.ts';
+import { createSafeStorage } from './electron-stub/safe-storage.ts';
+import { createSession } from './electron-stub/session.ts';
+import { BrowserWindow } from './electron-stub/window.ts';
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors Electron's own listener type
 type Listener = (...args: any[]) => unknown;
 
+const defaultPaths = (): Map<string, string> =>
+  new Map([
+    ['userData', '/tmp/aislecast-electron-stub/userData'],
+    ['logs', '/tmp/aislecast-electron-stub/logs'],
+  ]);
+
 export const recorded = {
   ipcHandlers: new Map<string, Listener>(),
+  ipcListeners: new Map<string, Listener[]>(),
   protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
   privilegedSchemes: [] as unknown[],
   exposed: new Map<string, unknown>(),
   rendererListeners: new Map<string, Set<Listener>>(),
   invoked: [] as Array<{ channel: string; args: unknown[] }>,
   appListeners: new Map<string, Listener[]>(),
-  windows: [] as BrowserWindow[],
+  windows: BrowserWindow.made,
+  errorBoxes: [] as Array<{ title: string; content: string }>,
+  appUserModelIds: [] as string[],
+  fetches: [] as FetchRecord[],
+  requests: [] as RequestRecord[],
+  paths: defaultPaths(),
+  quits: 0,
+  exits: [] as number[],
   reset() {
     this.ipcHandlers.clear();
+    this.ipcListeners.clear();
     this.protocolHandlers.clear();
     this.privilegedSchemes.length = 0;
     this.exposed.clear();
@@ -24,6 +48,16 @@ export const recorded = {
     this.invoked.length = 0;
     this.appListeners.clear();
     this.windows.length = 0;
+    this.errorBoxes.length = 0;
+    this.appUserModelIds.length = 0;
+    this.fetches.length = 0;
+    this.requests.length = 0;
+    this.paths = defaultPaths();
+    this.quits = 0;
+    this.exits.length = 0;
+    safeStorage.reset();
+    session.defaultSession = createSession();
+    app.isPackaged = false;
   },
 };
 
@@ -34,6 +68,11 @@ export const ipcMain = {
   },
   removeHandler(channel: string) {
     recorded.ipcHandlers.delete(channel);
+  },
+  /** electron-store registers its renderer data channel here. */
+  on(channel: string, listener: Listener) {
+    recorded.ipcListeners.set(channel, [...(recorded.ipcListeners.get(channel) ?? []), listener]);
+    return ipcMain;
   },
 };
 
@@ -83,90 +122,67 @@ export const protocol = {
   },
 };
 
-export const safeStorage = {
-  backend: 'gnome_libsecret' as string,
-  available: true,
-  isAsyncEncryptionAvailable() {
-    return Promise.resolve(this.available);
-  },
-  getSelectedStorageBackend() {
-    return this.backend;
-  },
-  encryptStringAsync(plain: string) {
-    return Promise.resolve(Buffer.from(`enc:${Buffer.from(plain).toString('base64')}`));
-  },
-  decryptStringAsync(buffer: Buffer) {
-    const text = buffer.toString();
-    if (!text.startsWith('enc:')) return Promise.reject(new Error('Error while decrypting'));
-    return Promise.resolve({
-      result: Buffer.from(text.slice(4), 'base64').toString(),
-      shouldReEncrypt: false,
-    });
-  },
-};
+export const safeStorage = createSafeStorage();
 
-export const net = { fetch: (input: string | Request, init?: RequestInit) => fetch(input, init) };
+export const net = createNet(recorded.fetches, recorded.requests);
 
 export const app = {
   isPackaged: false,
   getVersion: () => '0.0.0-test',
-  getPath: (name: string) => `/tmp/aislecast-electron-stub/${name}`,
+  getName: () => 'Aislecast',
+  getPath(name: string) {
+    const path = recorded.paths.get(name);
+    if (!path) throw new Error(`Failed to get '${name}' path`);
+    return path;
+  },
+  setPath(name: string, path: string) {
+    recorded.paths.set(name, path);
+  },
   on(event: string, listener: Listener) {
     recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener]);
     return app;
   },
   whenReady: () => Promise.resolve(),
   requestSingleInstanceLock: () => true,
-  quit: () => undefined,
-  exit: () => undefined,
+  setAppUserModelId(id: string) {
+    recorded.appUserModelIds.push(id);
+  },
+  quit: () => {
+    recorded.quits++;
+  },
+  exit: (code = 0) => {
+    recorded.exits.push(code);
+  },
 };
 
-export const shell = { openExternal: () => Promise.resolve() };
-export const session = { defaultSession: {} };
+/** Fires an app event at every listener the shell registered; returns the event object. */
+export function emitApp(event: string, ...args: unknown[]) {
+  let prevented = false;
+  const eventObject = { preventDefault: () => (prevented = true) };
+  const results = (recorded.appListeners.get(event) ?? []).map((listener) =>
+    listener(eventObject, ...args),
+  );
+  return { prevented: () => prevented, results };
+}
+
+export const dialog = {
+  /** Electron: safe before `ready`; a modal box on every platform once ready. */
+  showErrorBox(title: string, content: string) {
+    recorded.errorBoxes.push({ title, content });
+  },
+};
+
+export const shell = {
+  openExternal: () => Promise.resolve(),
+  openPath: () => Promise.resolve(''),
+};
+export const session = { defaultSession: createSession() };
 export const screen = {
   getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
   getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
 };
-/** Records its options and what it was asked to load; shows nothing. */
-export class BrowserWindow {
-  static getAllWindows(): BrowserWindow[] {
-    return [...recorded.windows];
-  }
-  readonly options: Record<string, unknown>;
-  readonly listeners = new Map<string, Listener[]>();
-  loadedUrl: string | undefined;
-  maximized = false;
-  constructor(options: Record<string, unknown> = {}) {
-    this.options = options;
-    recorded.windows.push(this);
-  }
-  on(event: string, listener: Listener) {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-  once(event: string, listener: Listener) {
-    return this.on(event, listener);
-  }
-  loadURL(url: string) {
-    this.loadedUrl = url;
-    return Promise.resolve();
-  }
-  maximize() {
-    this.maximized = true;
-  }
-  isDestroyed() {
-    return false;
-  }
-  isMinimized() {
-    return false;
-  }
-  isMaximized() {
-    return this.maximized;
-  }
-  getNormalBounds() {
-    return { x: 0, y: 0, width: 1200, height: 800 };
-  }
-}
+
+export { BrowserWindow };
 
 export default {
   ipcMain,
@@ -176,6 +192,7 @@ export default {
   safeStorage,
   net,
   app,
+  dialog,
   shell,
   session,
   screen,

@@ -7,11 +7,9 @@ import type { SandboxOptions } from '../../sandbox/index.ts';
 import type { ServicesConfig } from '../create-services.ts';
 import { createLogger, type LoggerOptions } from '../log/logger.ts';
 import { createRedactor } from '../log/redactor.ts';
-import type { StoredSettings } from '../settings/schema.ts';
-import { settingsStoreOptions } from '../settings/store-options.ts';
+import { createDamagedFiles } from '../files/damaged-files.ts';
+import { openSettingsAndVault } from '../settings/open-stores.ts';
 import { createKeyedSecretBox, type SecretBox } from '../vault/secret-box.ts';
-import type { VaultFile } from '../vault/vault.ts';
-import { cipherStoreFrom, vaultStoreOptions } from '../vault/vault-store-options.ts';
 
 export interface NodeRuntimeOptions {
   /** Plays the part of Electron's userData folder. */
@@ -56,11 +54,19 @@ export function createNodeRuntime(options: NodeRuntimeOptions): {
     console: options.logToConsole ?? false,
     sink: options.logSink,
   });
-  const settingsStore = new Conf<StoredSettings>({
-    ...settingsStoreOptions(pkg.version),
-    cwd: options.userDataDir,
+  // Shared with the services, so a damaged settings or vault file found here is a notice the
+  // renderer shows.
+  const damagedFiles = createDamagedFiles({
+    dataDir: options.userDataDir,
+    log: managed.logger.child({ service: 'files' }),
   });
-  const vaultConf = new Conf<VaultFile>({ ...vaultStoreOptions(), cwd: options.userDataDir });
+  const stores = openSettingsAndVault({
+    dir: options.userDataDir,
+    version: pkg.version,
+    damagedFiles,
+    log: managed.logger.child({ service: 'settings' }),
+    create: (conf) => new Conf(conf),
+  });
   const config: ServicesConfig = {
     appInfo: {
       name: pkg.productName,
@@ -69,13 +75,14 @@ export function createNodeRuntime(options: NodeRuntimeOptions): {
       platform: process.platform,
       versions: { node: process.versions.node },
     },
-    settingsStore,
-    vaultStore: cipherStoreFrom(vaultConf),
+    settingsStore: stores.settings,
+    vaultStore: stores.vault,
     secretBox: options.secretBox ?? createKeyedSecretBox(keyFile(options.userDataDir)),
     dataDir: options.userDataDir,
     logger: managed.logger,
     redactor,
     demoSandbox: options.demoSandbox,
+    damagedFiles,
   };
   return { config, close: () => managed.close() };
 }

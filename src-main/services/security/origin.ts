@@ -6,6 +6,27 @@
 export const appOrigin = { protocol: 'app:', host: 'aislecast' } as const;
 export const appEntryUrl = 'app://aislecast/index.html';
 
+/**
+ * The dev server named by `ELECTRON_RENDERER_URL`, or undefined for the built renderer. An
+ * empty value (the launcher sets `ELECTRON_RENDERER_URL=''` to say "no dev server") and
+ * anything that is not an http(s) URL mean the built renderer: `loadURL('')` shows nothing.
+ */
+export function devServerFrom(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page the window loads: the dev server when one runs, else the built renderer. */
+export function rendererEntry(devServer: string | undefined): string {
+  return devServerFrom(devServer) ?? appEntryUrl;
+}
+
 export interface TrustedOrigins {
   devServer?: string;
 }

@@ -6,8 +6,9 @@ import {
 } from '../../../src-preload/contract/schemas/settings.ts';
 
 export const WindowBounds = z.strictObject({
-  x: z.number().int(),
-  y: z.number().int(),
+  /** Absent where the window cannot learn its position (Wayland): the compositor places it. */
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
   width: z.number().int().min(400),
   height: z.number().int().min(300),
   maximized: z.boolean(),

@@ -3,18 +3,42 @@ import { stat } from 'node:fs/promises';
 import { extname, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 
+/**
+ * What the renderer bundle can hold. Chromium does not sniff a custom scheme's answers (and
+ * `nosniff` forbids it anyway): a font, image, wasm module or audio file served as
+ * `application/octet-stream` fails to load, and `WebAssembly.instantiateStreaming` insists on
+ * `application/wasm`.
+ */
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
   '.webp': 'image/webp',
-  '.map': 'application/json; charset=utf-8',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.wav': 'audio/wav',
+  '.flac': 'audio/flac',
+  '.m4a': 'audio/mp4',
+  '.aac': 'audio/aac',
+  '.webm': 'audio/webm',
 };
 
 /** Maps a URL path to a file inside `root`, or undefined when it would escape it. */

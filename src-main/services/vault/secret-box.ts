@@ -8,12 +8,32 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  */
 export type Protection = 'os' | 'weak' | 'unavailable';
 
+/**
+ * The ciphertext was made with a key this machine does not have (the keychain was reset, the
+ * profile was copied from another computer): it will never decrypt here.
+ */
+export class SecretUnreadableError extends Error {
+  constructor(message = 'the secret was encrypted with another key', options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SecretUnreadableError';
+  }
+}
+
+export interface Decrypted {
+  value: string;
+  /** The key was rotated (or a better one is available): encrypt the value again and save it. */
+  reEncrypt: boolean;
+}
+
 export interface SecretBox {
   protection(): Promise<Protection>;
   /** Returns base64 ciphertext. */
   encrypt(plain: string): Promise<string>;
-  /** Throws when the ciphertext cannot be decrypted (keychain reset, profile copied…). */
-  decrypt(cipher: string): Promise<string>;
+  /**
+   * Throws `SecretUnreadableError` when the ciphertext can never be decrypted here; any other
+   * error (a locked keyring, a dismissed Keychain prompt, not ready yet) means "not now".
+   */
+  decrypt(cipher: string): Promise<Decrypted>;
 }
 
 /**
@@ -35,11 +55,11 @@ export function createKeyedSecretBox(key: Buffer, protection: Protection = 'weak
         const raw = Buffer.from(text, 'base64');
         const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
         decipher.setAuthTag(raw.subarray(12, 28));
-        return Promise.resolve(
-          Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'),
-        );
+        const value = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+        return Promise.resolve({ value: value.toString('utf8'), reEncrypt: false });
       } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error('decrypt failed'));
+        // GCM's tag check failed: another key, or altered ciphertext. Neither gets better.
+        return Promise.reject(new SecretUnreadableError(undefined, { cause: error }));
       }
     },
   };

@@ -1,13 +1,13 @@
 import type { Logger } from '../log/logger.ts';
 import type { Redactor } from '../log/redactor.ts';
 import { maskSecret } from './mask.ts';
-import type { Protection, SecretBox } from './secret-box.ts';
+import { SecretUnreadableError, type Protection, type SecretBox } from './secret-box.ts';
 
 /** The on-disk part of the vault: ciphertext only, plus the user's consent for weak storage. */
-export interface VaultFile {
+export type VaultFile = {
   secrets: Record<string, string>;
   allowWeak: boolean;
-}
+};
 
 export interface CipherStore {
   read(): VaultFile;
@@ -21,6 +21,11 @@ export interface VaultStatus {
   weakStorageAllowed: boolean;
   /** Secrets that could not be decrypted at start-up and were dropped. */
   dropped: string[];
+  /**
+   * Secrets the keychain would not open just now (locked, or its prompt was dismissed): kept
+   * on disk and tried again when next needed.
+   */
+  locked: string[];
 }
 
 export interface Vault {
@@ -41,11 +46,23 @@ export interface VaultOptions {
   store: CipherStore;
   redactor: Redactor;
   log: Logger;
+  /** Shortest pause between two tries of a locked secret (each may show a keychain prompt). */
+  retryLockedMs?: number;
+  now?: () => number;
 }
 
-export function createVault({ box, store, redactor, log }: VaultOptions): Vault {
+export function createVault({
+  box,
+  store,
+  redactor,
+  log,
+  retryLockedMs = 5_000,
+  now = Date.now,
+}: VaultOptions): Vault {
   const memory = new Map<string, string>();
   const dropped = new Set<string>();
+  /** Name → when it was last tried, for secrets the keychain would not open. */
+  const locked = new Map<string, number>();
   let loaded: Promise<void> | undefined;
 
   const persists = async (): Promise<boolean> => {
@@ -53,25 +70,70 @@ export function createVault({ box, store, redactor, log }: VaultOptions): Vault 
     return protection === 'os' || (protection === 'weak' && store.read().allowWeak);
   };
 
+  /**
+   * One decrypt with the rule for failures: only a definite wrong key drops the secret; a
+   * locked keychain keeps the ciphertext for another try. A rotated key is re-encrypted.
+   */
+  const open = async (name: string, cipher: string): Promise<'open' | 'dropped' | 'locked'> => {
+    try {
+      const { value, reEncrypt } = await box.decrypt(cipher);
+      memory.set(name, value);
+      redactor.add(value);
+      locked.delete(name);
+      if (reEncrypt) await rewrite(name, value);
+      return 'open';
+    } catch (error) {
+      if (error instanceof SecretUnreadableError) {
+        // The keychain changed or the file came from another machine: forget the secret
+        // and let its owner ask the user to sign in again.
+        dropped.add(name);
+        locked.delete(name);
+        log.warn({ secret: name }, 'dropped a secret that could not be decrypted');
+        return 'dropped';
+      }
+      locked.set(name, now());
+      log.warn(
+        { secret: name, err: error },
+        'the keychain would not open a secret just now; kept it to try again',
+      );
+      return 'locked';
+    }
+  };
+
+  /** Saves a fresh ciphertext for a secret whose key was rotated. */
+  const rewrite = async (name: string, value: string) => {
+    try {
+      if (!(await persists())) return;
+      const file = store.read();
+      if (!(name in file.secrets)) return;
+      store.write({ ...file, secrets: { ...file.secrets, [name]: await box.encrypt(value) } });
+    } catch (error) {
+      log.warn({ secret: name, err: error }, 'could not re-encrypt a secret; the old one stays');
+    }
+  };
+
   const load = () =>
     (loaded ??= (async () => {
       const file = store.read();
-      const kept: Record<string, string> = {};
-      for (const [name, cipher] of Object.entries(file.secrets)) {
-        try {
-          const plain = await box.decrypt(cipher);
-          memory.set(name, plain);
-          redactor.add(plain);
-          kept[name] = cipher;
-        } catch {
-          // The keychain changed or the file came from another machine: forget the secret
-          // and let its owner ask the user to sign in again.
-          dropped.add(name);
-          log.warn({ secret: name }, 'dropped a secret that could not be decrypted');
-        }
+      for (const [name, cipher] of Object.entries(file.secrets)) await open(name, cipher);
+      if (dropped.size) {
+        const current = store.read();
+        const secrets = Object.fromEntries(
+          Object.entries(current.secrets).filter(([name]) => !dropped.has(name)),
+        );
+        store.write({ ...current, secrets });
       }
-      if (dropped.size) store.write({ ...file, secrets: kept });
     })());
+
+  /** Before a secret is read: a locked one is tried again, at most every `retryLockedMs`. */
+  const ready = async (name: string) => {
+    await load();
+    const triedAt = locked.get(name);
+    if (triedAt === undefined || now() - triedAt < retryLockedMs) return;
+    const cipher = store.read().secrets[name];
+    if (cipher === undefined) locked.delete(name);
+    else await open(name, cipher);
+  };
 
   const writeThrough = async (name: string, value: string | undefined) => {
     const file = store.read();
@@ -84,16 +146,19 @@ export function createVault({ box, store, redactor, log }: VaultOptions): Vault 
   const vault: Vault = {
     async status() {
       await load();
+      // Asking for the status is how the settings pages "try again".
+      for (const name of [...locked.keys()]) await ready(name);
       const protection = await box.protection();
       return {
         protection,
         storage: (await persists()) ? 'encrypted' : 'memory-only',
         weakStorageAllowed: store.read().allowWeak,
         dropped: [...dropped],
+        locked: [...locked.keys()],
       };
     },
     async get(name) {
-      await load();
+      await ready(name);
       return memory.get(name);
     },
     async set(name, value) {
@@ -101,16 +166,19 @@ export function createVault({ box, store, redactor, log }: VaultOptions): Vault 
       redactor.add(value);
       memory.set(name, value);
       dropped.delete(name);
+      locked.delete(name);
       await writeThrough(name, value);
     },
     async delete(name) {
       await load();
       memory.delete(name);
+      locked.delete(name);
       await writeThrough(name, undefined);
     },
     async deleteAll(prefix) {
       await load();
       for (const name of [...memory.keys()]) if (name.startsWith(prefix)) memory.delete(name);
+      for (const name of [...locked.keys()]) if (name.startsWith(prefix)) locked.delete(name);
       const file = store.read();
       const secrets = Object.fromEntries(
         Object.entries(file.secrets).filter(([name]) => !name.startsWith(prefix)),
@@ -118,11 +186,11 @@ export function createVault({ box, store, redactor, log }: VaultOptions): Vault 
       store.write({ ...file, secrets });
     },
     async has(name) {
-      await load();
+      await ready(name);
       return memory.has(name);
     },
     async hint(name) {
-      await load();
+      await ready(name);
       const value = memory.get(name);
       return value === undefined ? undefined : maskSecret(value);
     },
@@ -133,6 +201,11 @@ export function createVault({ box, store, redactor, log }: VaultOptions): Vault 
       const secrets: Record<string, string> = {};
       if (await persists()) {
         for (const [name, value] of memory) secrets[name] = await box.encrypt(value);
+        // A locked secret is only ciphertext here: it is kept as it is, not lost.
+        for (const name of locked.keys()) {
+          const cipher = file.secrets[name];
+          if (cipher !== undefined) secrets[name] = cipher;
+        }
       }
       store.write({ ...file, secrets });
       return vault.status();

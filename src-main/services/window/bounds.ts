@@ -20,11 +20,16 @@ export function restoreBounds(
 ): { x?: number; y?: number; width: number; height: number; maximized: boolean } {
   const primary = displays[0];
   if (!saved || !primary) return { ...defaultWindowSize, maximized: false };
+  const { x, y } = saved;
+  if (x === undefined || y === undefined)
+    return {
+      width: Math.min(saved.width, primary.width),
+      height: Math.min(saved.height, primary.height),
+      maximized: saved.maximized,
+    };
   const visible = displays.some((area) => {
-    const overlapX =
-      Math.min(saved.x + saved.width, area.x + area.width) - Math.max(saved.x, area.x);
-    const overlapY =
-      Math.min(saved.y + saved.height, area.y + area.height) - Math.max(saved.y, area.y);
+    const overlapX = Math.min(x + saved.width, area.x + area.width) - Math.max(x, area.x);
+    const overlapY = Math.min(y + saved.height, area.y + area.height) - Math.max(y, area.y);
     return overlapX >= Math.min(200, saved.width) && overlapY >= Math.min(100, saved.height);
   });
   if (visible) return { ...saved };

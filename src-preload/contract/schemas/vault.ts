@@ -17,6 +17,11 @@ export interface VaultStatus {
   weakStorageAllowed: boolean;
   /** Names of secrets (e.g. `queye.refreshToken`) that could not be decrypted and were dropped. */
   dropped: string[];
+  /**
+   * Names of secrets the system keychain would not open just now (locked, or its prompt was
+   * dismissed): kept, and tried again when next needed. Absent from hosts without a keychain.
+   */
+  locked?: string[];
 }
 
 /** The user's choice on a weak backend: store with weak protection, or keep in memory only. */

@@ -40,6 +40,15 @@ export function VaultNotice({ signInAgain }: Props) {
           </div>
         </section>
       )}
+      {(status?.locked?.length ?? 0) > 0 && (
+        <section className="vault-notice" aria-labelledby="vault-locked" role="status">
+          <KeyRound size={20} aria-hidden="true" className="vault-notice__icon" />
+          <div className="vault-notice__text">
+            <h3 id="vault-locked">{t('locked.title')}</h3>
+            <p>{t('locked.body')}</p>
+          </div>
+        </section>
+      )}
       {status?.protection === 'unavailable' && (
         <section className="vault-notice" aria-labelledby="vault-unavailable">
           <ShieldAlert size={20} aria-hidden="true" className="vault-notice__icon" />

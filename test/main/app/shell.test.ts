@@ -2,16 +2,9 @@ import type { Session } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { startApp } from '../../../src-main/app/main.ts';
 import { registerSchemes } from '../../../src-main/app/schemes.ts';
-import { denyPermissions, hardenWebContents } from '../../../src-main/app/security.ts';
-import { createMainWindow } from '../../../src-main/app/window.ts';
+import { allowAppPermissions, hardenWebContents } from '../../../src-main/app/security.ts';
 import { silentLogger } from '../../../src-main/services/log/logger.ts';
-import type { WindowBounds } from '../../../src-main/services/settings/schema.ts';
-import type { SettingsService } from '../../../src-main/services/settings/settings-service.ts';
-import { app, recorded, shell, type BrowserWindow } from '../../support/electron-stub.ts';
-
-// electron-store loads the real electron, which Node tests never touch; startApp only needs
-// the stores once the app is ready, which these tests never let it be.
-vi.mock('../../../src-main/app/stores.ts', () => ({ openStores: () => ({}) }));
+import { app, recorded, session, shell } from '../../support/electron-stub.ts';
 
 /**
  * The Electron shell's security baseline (ARCHITECTURE §4), against the recording stub: the
@@ -19,53 +12,6 @@ vi.mock('../../../src-main/app/stores.ts', () => ({ openStores: () => ({}) }));
  * privileged schemes.
  */
 beforeEach(() => recorded.reset());
-
-function settingsWith(saved: WindowBounds | null) {
-  const stored: WindowBounds[] = [];
-  const settings = {
-    windowBounds: () => saved,
-    saveWindowBounds: (bounds: WindowBounds) => stored.push(bounds),
-  } as unknown as SettingsService;
-  return { settings, stored };
-}
-
-/** The shell's window, seen as the stub that recorded it. */
-const openWindow = (...args: Parameters<typeof createMainWindow>) =>
-  createMainWindow(...args) as unknown as BrowserWindow;
-
-describe('the main window', () => {
-  it('isolates the page: context isolation, sandbox, no Node, web security, the CommonJS preload', () => {
-    const window = openWindow(settingsWith(null).settings);
-    const prefs = window.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    });
-    expect(prefs.nodeIntegrationInWorker).not.toBe(true);
-    expect(prefs.nodeIntegrationInSubFrames).not.toBe(true);
-    expect(prefs.webviewTag).not.toBe(true);
-    expect(prefs.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
-  });
-
-  it('loads the renderer from app://, or from the dev server when given one', () => {
-    expect(openWindow(settingsWith(null).settings).loadedUrl).toBe('app://aislecast/index.html');
-    expect(openWindow(settingsWith(null).settings, 'http://localhost:5173/').loadedUrl).toBe(
-      'http://localhost:5173/',
-    );
-  });
-
-  it('reopens where it was, and saves its bounds when it closes', () => {
-    const saved = { x: 100, y: 80, width: 1100, height: 700, maximized: true };
-    const { settings, stored } = settingsWith(saved);
-    const window = openWindow(settings);
-    expect(window.options).toMatchObject({ x: 100, y: 80, width: 1100, height: 700 });
-    expect(window.maximized).toBe(true);
-    for (const listener of window.listeners.get('close') ?? []) listener();
-    expect(stored).toEqual([{ x: 0, y: 0, width: 1200, height: 800, maximized: true }]);
-  });
-});
 
 /** A fake webContents that records what the shell installs on it. */
 function fakeContents() {
@@ -137,22 +83,46 @@ describe('navigation, new windows and webviews', () => {
 });
 
 describe('permissions', () => {
-  it('denies every permission request and check, devices included', () => {
-    type Handler = (...args: unknown[]) => unknown;
-    const installed: Record<string, Handler> = {};
-    const session = {
-      setPermissionRequestHandler: (h: Handler) => (installed.request = h),
-      setPermissionCheckHandler: (h: Handler) => (installed.check = h),
-      setDevicePermissionHandler: (h: Handler) => (installed.device = h),
-    } as unknown as Session;
-    denyPermissions(session, silentLogger());
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
-      const callback = vi.fn();
-      installed.request!({}, permission, callback, {});
-      expect(callback).toHaveBeenCalledWith(false);
-      expect(installed.check!({}, permission, 'app://aislecast', {})).toBe(false);
+  const install = (devServer?: string) => {
+    const stub = session.defaultSession;
+    allowAppPermissions(stub as unknown as Session, devServer ? { devServer } : {}, silentLogger());
+    return stub;
+  };
+
+  it('lets the app write to the clipboard, so the Copy buttons work', async () => {
+    const stub = install();
+    expect(stub.checkPermission('clipboard-sanitized-write', 'app://aislecast/index.html')).toBe(
+      true,
+    );
+    expect(await stub.requestPermission('clipboard-sanitized-write', 'app://aislecast/#/x')).toBe(
+      true,
+    );
+  });
+
+  it('refuses the clipboard to any other origin or a subframe, and everything else to all', async () => {
+    const stub = install('http://localhost:5173');
+    for (const frame of ['https://evil.example/', 'app://aislecast.evil/', 'file:///x.html']) {
+      expect(stub.checkPermission('clipboard-sanitized-write', frame)).toBe(false);
+      expect(await stub.requestPermission('clipboard-sanitized-write', frame)).toBe(false);
     }
-    expect(installed.device!({ deviceType: 'usb' })).toBe(false);
+    expect(
+      stub.checkPermission('clipboard-sanitized-write', 'app://aislecast/', {
+        isMainFrame: false,
+        embeddingOrigin: 'app://aislecast/',
+      }),
+    ).toBe(false);
+    expect(stub.checkPermission('clipboard-sanitized-write', 'http://localhost:5173/')).toBe(true);
+    for (const permission of ['clipboard-read', 'media', 'notifications', 'geolocation']) {
+      expect(await stub.requestPermission(permission, 'app://aislecast/index.html')).toBe(false);
+      expect(stub.checkPermission(permission, 'app://aislecast/index.html')).toBe(false);
+    }
+    expect(stub.checkDevice('usb', 'app://aislecast')).toBe(false);
+  });
+
+  it('the double grants everything when no handler is set, as Electron does', async () => {
+    expect(await session.defaultSession.requestPermission('media', 'https://x.example/')).toBe(
+      true,
+    );
   });
 });
 

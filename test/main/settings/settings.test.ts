@@ -80,10 +80,11 @@ describe('settings service', () => {
     expect(raw.__internal__.migrations.version).toBe('0.3.0');
   });
 
-  it('recovers from a corrupt settings file instead of crashing', async () => {
+  it('conf never wipes a damaged file by itself: openStoreFile sets it aside first', async () => {
     const store = open();
     await writeFile(store.path, '{ not json');
-    expect(open().store.ui.theme).toBe('system');
+    expect(() => open()).toThrow();
+    expect(await readFile(store.path, 'utf8')).toBe('{ not json');
   });
 
   it('rejects a value that breaks the schema', () => {

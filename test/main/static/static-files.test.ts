@@ -33,6 +33,25 @@ describe('static renderer files', () => {
   });
 
   it.each([
+    ['font.woff2', 'font/woff2'],
+    ['font.woff', 'font/woff'],
+    ['font.ttf', 'font/ttf'],
+    ['logo.jpg', 'image/jpeg'],
+    ['logo.gif', 'image/gif'],
+    ['logo.avif', 'image/avif'],
+    ['decoder.wasm', 'application/wasm'],
+    ['chime.mp3', 'audio/mpeg'],
+    ['chime.ogg', 'audio/ogg'],
+    ['chime.wav', 'audio/wav'],
+    ['chime.m4a', 'audio/mp4'],
+  ])('serves %s as %s', async (name, type) => {
+    await writeFile(join(root, 'renderer/assets', name), 'x');
+    const answer = await handler()(new Request(`app://aislecast/assets/${name}`));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe(type);
+  });
+
+  it.each([
     'app://aislecast/../secret.txt',
     'app://aislecast/%2e%2e/secret.txt',
     'app://aislecast/assets/%2e%2e%2f%2e%2e%2fsecret.txt',

@@ -3,6 +3,7 @@ import { createRedactor } from '../../../src-main/services/log/redactor.ts';
 import { silentLogger } from '../../../src-main/services/log/logger.ts';
 import { maskSecret } from '../../../src-main/services/vault/mask.ts';
 import {
+  SecretUnreadableError,
   createKeyedSecretBox,
   type Protection,
   type SecretBox,
@@ -13,7 +14,7 @@ import {
   type VaultFile,
 } from '../../../src-main/services/vault/vault.ts';
 import { createSafeStorageBox } from '../../../src-main/app/safe-storage-box.ts';
-import { safeStorage } from '../../support/electron-stub.ts';
+import { recorded, safeStorage } from '../../support/electron-stub.ts';
 
 const userKey = 'qm_user_Ab12Cd34_0123456789abcdefghijKLMN';
 
@@ -148,7 +149,82 @@ describe('safeStorage box', () => {
     const secretBox = createSafeStorageBox(safeStorage as never, 'linux');
     const cipher = await secretBox.encrypt('hello-secret');
     expect(cipher).not.toContain('hello-secret');
-    expect(await secretBox.decrypt(cipher)).toBe('hello-secret');
-    await expect(secretBox.decrypt(Buffer.from('garbage').toString('base64'))).rejects.toThrow();
+    expect(await secretBox.decrypt(cipher)).toEqual({ value: 'hello-secret', reEncrypt: false });
+    await expect(
+      secretBox.decrypt(Buffer.from('garbage').toString('base64')),
+    ).rejects.toBeInstanceOf(SecretUnreadableError);
+  });
+});
+
+describe('the vault over safeStorage, when the keychain says no', () => {
+  const token = 'msk_live_abcdef0123456789';
+  let clock = 0;
+  const vaultOver = (store: ReturnType<typeof memoryStore>) =>
+    createVault({
+      box: createSafeStorageBox(safeStorage as never, 'darwin'),
+      store,
+      redactor: createRedactor(),
+      log: silentLogger(),
+      now: () => clock,
+      retryLockedMs: 5_000,
+    });
+  const seeded = async () => {
+    recorded.reset();
+    clock = 0;
+    const store = memoryStore();
+    await vaultOver(store).set('musique.token', token);
+    return store;
+  };
+
+  it('a wrong key (keychain reset, profile copied) drops the secret and says so', async () => {
+    const store = await seeded();
+    safeStorage.key = 'k2';
+    const vault = vaultOver(store);
+    expect(await vault.get('musique.token')).toBeUndefined();
+    expect(await vault.status()).toMatchObject({ dropped: ['musique.token'], locked: [] });
+    expect(store.file().secrets).toEqual({});
+  });
+
+  it('a locked keyring or a dismissed Keychain prompt keeps the secret and tries again later', async () => {
+    const store = await seeded();
+    const cipher = store.file().secrets['musique.token'];
+    safeStorage.temporarilyUnavailable = true;
+    const vault = vaultOver(store);
+    expect(await vault.get('musique.token')).toBeUndefined();
+    expect(await vault.status()).toMatchObject({ dropped: [], locked: ['musique.token'] });
+    expect(store.file().secrets['musique.token']).toBe(cipher);
+    // Not hammered: a read straight after does not prompt again.
+    const decrypts = safeStorage.decrypts;
+    expect(await vault.has('musique.token')).toBe(false);
+    expect(safeStorage.decrypts).toBe(decrypts);
+    // Another secret saved meanwhile, and the weak-storage choice, leave it on disk.
+    await vault.set('queye.userKey', userKey);
+    expect(store.file().secrets['musique.token']).toBe(cipher);
+    safeStorage.temporarilyUnavailable = false;
+    clock += 5_000;
+    expect(await vault.get('musique.token')).toBe(token);
+    expect(await vault.status()).toMatchObject({ dropped: [], locked: [] });
+  });
+
+  it('used before ready, it keeps the secret rather than dropping it', async () => {
+    const store = await seeded();
+    safeStorage.ready = false;
+    const vault = vaultOver(store);
+    expect(await vault.status()).toMatchObject({ dropped: [], locked: ['musique.token'] });
+    safeStorage.ready = true;
+    clock += 5_000;
+    expect(await vault.get('musique.token')).toBe(token);
+  });
+
+  it('honours shouldReEncrypt: a secret under a rotated key is saved again under the new one', async () => {
+    const store = await seeded();
+    safeStorage.rotatedKeys.add('k1');
+    safeStorage.key = 'k2';
+    const vault = vaultOver(store);
+    expect(await vault.get('musique.token')).toBe(token);
+    const cipher = Buffer.from(store.file().secrets['musique.token']!, 'base64').toString();
+    expect(cipher.startsWith('v11:k2:')).toBe(true);
+    safeStorage.rotatedKeys.clear();
+    expect(await vaultOver(store).get('musique.token')).toBe(token);
   });
 });
