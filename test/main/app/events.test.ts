@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { forwardEvents } from '../../../src-main/app/events.ts';
 import { createEventBus } from '../../../src-main/services/core/events.ts';
 import type { Logger } from '../../../src-main/services/log/logger.ts';
+import { createRedactor } from '../../../src-main/services/log/redactor.ts';
 import { ipcChannel } from '../../../src-preload/contract/define.ts';
 import { BrowserWindow, recorded } from '../../support/electron-stub.ts';
 
@@ -20,7 +21,7 @@ function recordingLog(lines: unknown[]): Logger {
 
 describe('events to the window', () => {
   it('an unclonable payload does not throw into the service that emitted it', () => {
-    const bus = createEventBus();
+    const bus = createEventBus(createRedactor());
     const lines: unknown[] = [];
     const window = new BrowserWindow({ show: false });
     forwardEvents(bus, BrowserWindow as never, recordingLog(lines));
@@ -42,7 +43,7 @@ describe('events to the window', () => {
   });
 
   it('skips closed windows', () => {
-    const bus = createEventBus();
+    const bus = createEventBus(createRedactor());
     const window = new BrowserWindow({ show: false });
     forwardEvents(bus, BrowserWindow as never, recordingLog([]));
     window.close();
