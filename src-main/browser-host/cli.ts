@@ -19,7 +19,7 @@ const host = await startBrowserHost({
   port: Number(values.port),
   logToConsole: !values.quiet,
 });
-console.log(`Aislecast browser host: ${host.url}`);
+console.log(`Aislecast browser host: serving on ${host.url}`);
 console.log(`User data: ${resolve(values['user-data'])} (Ctrl+C to stop)`);
 
 const stop = () => {
