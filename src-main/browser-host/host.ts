@@ -97,6 +97,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const hostAllowed = (req: IncomingMessage) => allowedHosts.has(req.headers.host ?? '');
   const keyHeld = (req: IncomingMessage) => key.inCookie(req.headers.cookie);
 
+  const withKeyCookie = (response: Response) => {
+    const headers = new Headers(response.headers);
+    headers.set('set-cookie', key.setCookie());
+    headers.set('cache-control', 'no-store');
+    // The address carries the key: no request may pass it on as a Referer.
+    headers.set('referrer-policy', 'no-referrer');
+    return new Response(response.body, { status: response.status, headers });
+  };
+
   const refuse = (res: ServerResponse, status: number) =>
     res
       .writeHead(status, {
@@ -112,25 +121,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     const url = new URL(req.url ?? '/', origin);
-    // The printed address: trade the key for the cookie, then drop it from the address bar
-    // (a 303 keeps the #fragment, so a deep link still lands where it points).
-    if (url.searchParams.has(key.param)) {
-      if (!key.matches(url.searchParams.get(key.param))) {
-        refuse(res, 401);
-        return;
-      }
-      url.searchParams.delete(key.param);
-      res
-        .writeHead(303, {
-          location: `${url.pathname}${url.search}`,
-          'set-cookie': key.setCookie(),
-          'cache-control': 'no-store',
-          'referrer-policy': 'no-referrer',
-        })
-        .end();
-      return;
-    }
-    if (!keyHeld(req)) {
+    // The printed address hands the key to the page as a cookie. The address stays as printed
+    // (no redirect), so a deep link to it (`…?key=…#/settings`) moves within the page.
+    const offered = url.searchParams.get(key.param);
+    const entering = offered !== null && key.matches(offered);
+    if (!entering && !keyHeld(req)) {
       refuse(res, 401);
       return;
     }
@@ -145,7 +140,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const request = toWebRequest(req, origin);
     const respond = url.pathname.startsWith('/__aislecast/media/')
       ? services.media.handle(request).then(hardenMediaResponse)
-      : files(request);
+      : files(request).then((response) => (entering ? withKeyCookie(response) : response));
     respond.then(
       (response) => sendWebResponse(res, response),
       () => res.writeHead(500).end(),

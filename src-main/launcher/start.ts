@@ -60,5 +60,7 @@ if (binary) {
   console.log(
     'Aislecast: Electron could not be downloaded on this machine, so the same app is served to your browser instead.',
   );
-  await import('../browser-host/cli.ts');
+  const { serveFromCommandLine } = await import('../browser-host/serve.ts');
+  // Someone at a terminal gets the page opened for them; a script reads the printed address.
+  await serveFromCommandLine(process.argv.slice(2), { open: Boolean(process.stdout.isTTY) });
 }

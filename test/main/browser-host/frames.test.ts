@@ -101,7 +101,7 @@ describe('the host process (npm run host) after an oversized frame', () => {
       });
       proc.on('exit', (code) => failed(new Error(`host exited with ${code}: ${out}`)));
     });
-    const entry = await fetch(url, { redirect: 'manual' });
+    const entry = await fetch(url);
     const origin = new URL(url).origin;
     const target = {
       host: { port: Number(new URL(url).port), origin } as BrowserHost,

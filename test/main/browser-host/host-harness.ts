@@ -34,7 +34,7 @@ export async function startTestHost(options: Partial<BrowserHostOptions> = {}): 
     demoSandbox: { warmAudio: false, audioCacheDir: defaultAudioCacheDir },
     ...options,
   });
-  const entry = await fetch(host.url, { redirect: 'manual' });
+  const entry = await fetch(host.url);
   const cookie = (entry.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return {
     host,
@@ -81,7 +81,7 @@ export function exchange(ws: WebSocket, text: string, id?: number): Promise<Serv
       const frame = decodeFrame<ServerFrame>(data.toString());
       if (frame.type === 'event') return;
       if (frame.type === 'result' && frame.id !== id) return;
-      if (frame.type === 'refused' && frame.id !== undefined && frame.id !== id) return;
+      if (frame.type === 'refused' && id !== undefined && frame.id !== id) return;
       cleanup();
       resolve(frame);
     };
