@@ -67,12 +67,16 @@ ci_install() {
   printf '%s' "$want" > "$stamp"
 }
 
-# The end-to-end tests drive a system Chromium (see test/e2e/support/browser.ts).
+# The end-to-end tests drive a system Chromium: the places test/e2e/support/browser.ts looks.
+ci_chromium_candidates=(
+  /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome /usr/bin/google-chrome-stable
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
+  "/Applications/Chromium.app/Contents/MacOS/Chromium"
+)
 ci_chromium() {
   if [ -n "${AISLECAST_CHROMIUM:-}" ]; then return; fi
   local candidate
-  for candidate in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome /usr/bin/google-chrome-stable \
-    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" "/Applications/Chromium.app/Contents/MacOS/Chromium"; do
+  for candidate in "${ci_chromium_candidates[@]}"; do
     if [ -x "$candidate" ]; then return; fi
   done
   if ! command -v apt-get >/dev/null 2>&1; then

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
 const read = (path: string) => readFileSync(resolve(root, path), 'utf8');
@@ -110,5 +112,51 @@ describe('the Node version', () => {
     expect(bootstrapAccepts(versions)).toEqual(
       Object.fromEntries(versions.map((v) => [v, semver.satisfies(v, pkg.engines.node)])),
     );
+  });
+});
+
+describe('providing Chromium for the end-to-end tests', () => {
+  let bin: string;
+  beforeEach(async () => {
+    bin = await mkdtemp(join(tmpdir(), 'aislecast-ci-'));
+    // Stand-ins that record how they were called instead of touching the system.
+    for (const tool of ['apt-get', 'sudo']) {
+      const body =
+        tool === 'sudo' ? 'echo "sudo $*" >> "$LOG"; "$@"' : 'echo "apt-get $*" >> "$LOG"';
+      await writeFile(join(bin, tool), `#!/bin/sh\n${body}\n`);
+      await chmod(join(bin, tool), 0o755);
+    }
+  });
+  afterEach(() => rm(bin, { recursive: true, force: true }));
+
+  function runChromiumStep(env: Record<string, string> = {}): string[] {
+    const log = join(bin, 'calls.log');
+    execFileSync(
+      'bash',
+      ['-c', `. .ci/lib.sh; ci_chromium_candidates=("${bin}/no-chromium"); ci_chromium`],
+      {
+        cwd: root,
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, LOG: log, ...env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
+  }
+
+  it('updates the package lists, then installs Debian’s chromium, when none is found', () => {
+    const calls = runChromiumStep().filter((line) => line.startsWith('apt-get'));
+    expect(calls).toEqual(['apt-get update -qq', 'apt-get install -y -qq chromium']);
+  });
+
+  it('installs nothing when AISLECAST_CHROMIUM names one', () => {
+    expect(runChromiumStep({ AISLECAST_CHROMIUM: '/opt/chrome' })).toEqual([]);
+  });
+
+  it('looks where the end-to-end tests look', () => {
+    const support = read('test/e2e/support/browser.ts');
+    const lib = read('.ci/lib.sh');
+    for (const path of support.match(/'(\/[^']+)'/g) ?? []) {
+      expect(lib).toContain(path.slice(1, -1));
+    }
   });
 });
