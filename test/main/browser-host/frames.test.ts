@@ -121,11 +121,20 @@ describe('the host process (npm run host) after an oversized frame', () => {
 
 describe('the bridge’s own limit', () => {
   const sent: string[] = [];
+  let socket: FakeSocket | undefined;
   class FakeSocket extends EventTarget {
     static OPEN = 1;
     readyState = 1;
+    constructor() {
+      super();
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
+      socket = this;
+    }
     send(text: string) {
       sent.push(text);
+    }
+    answer(frame: unknown) {
+      this.dispatchEvent(Object.assign(new Event('message'), { data: JSON.stringify(frame) }));
     }
   }
   afterEach(() => {
@@ -143,5 +152,27 @@ describe('the bridge’s own limit', () => {
     // A normal call still goes out on the same transport.
     void transport.invoke('app.ping', {});
     expect(sent).toHaveLength(1);
+  });
+
+  it('turns the host’s refusals and a 1009 close into typed errors for the waiting calls', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    vi.useFakeTimers();
+    try {
+      const transport = createWsTransport('ws://127.0.0.1:9/__aislecast/bridge');
+      const refused = transport.invoke('app.ping', {});
+      const id = (JSON.parse(sent[0]!) as { id: number }).id;
+      socket!.answer({ type: 'refused', id, error: { code: 'malformed_frame', message: 'm' } });
+      expect(await refused).toEqual({
+        ok: false,
+        error: { code: 'malformed_frame', message: 'm' },
+      });
+      const waiting = transport.invoke('app.info', undefined);
+      const current = socket!;
+      current.readyState = 3;
+      current.dispatchEvent(Object.assign(new Event('close'), { code: 1009 }));
+      expect(await waiting).toMatchObject({ ok: false, error: { code: 'frame_too_large' } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
