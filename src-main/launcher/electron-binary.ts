@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { electronPathFromOutput, electronPathMarker } from './electron-exit.ts';
+import { electronPathFromOutput, electronPathMarker, sandboxBlocked } from './electron-exit.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const defaultName: Record<string, string> = {
@@ -67,4 +67,22 @@ export function fetchElectron(cwd = root): FetchedElectron {
 /** Where Chromium's setuid sandbox helper sits next to a Linux Electron binary. */
 export function sandboxHelperOf(binary: string): string {
   return join(dirname(binary), 'chrome-sandbox');
+}
+
+/** Whether this Linux will refuse Chromium's sandbox to `binary` (see `sandboxBlocked`). */
+export function sandboxBlockedFor(binary: string): boolean {
+  if (process.platform !== 'linux') return false;
+  let restrict: string | undefined;
+  let helper: { uid: number; mode: number } | undefined;
+  try {
+    restrict = readFileSync('/proc/sys/kernel/apparmor_restrict_unprivileged_userns', 'utf8');
+  } catch {
+    return false; // No such restriction on this kernel.
+  }
+  try {
+    helper = statSync(sandboxHelperOf(binary));
+  } catch {
+    helper = undefined;
+  }
+  return sandboxBlocked(restrict, helper);
 }

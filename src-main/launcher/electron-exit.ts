@@ -41,6 +41,8 @@ export interface ElectronExit {
   sandboxHelper?: string;
   /** The launcher itself was asked to stop (Ctrl+C, SIGTERM): not Electron's failure. */
   interrupted?: boolean;
+  /** What `sandboxBlocked` found before the start (Linux). */
+  sandboxBlocked?: boolean;
 }
 
 export interface ExitVerdict {
@@ -81,7 +83,11 @@ export function judgeElectronExit(exit: ElectronExit): ExitVerdict {
   if (exit.code === 0 && !exit.signal) return { exitCode: 0 };
   const exitCode = exit.signal ? 128 + signalNumber(exit.signal) : exit.code || 1;
   const how = exit.signal ? `was ended by ${exit.signal}` : `exited with code ${exit.code}`;
-  if (exit.platform === 'linux' && sandboxFailure.test(exit.stderr)) {
+  // Chromium aborts with SIGTRAP; where the system is known to refuse its sandbox, that abort
+  // is read as the sandbox's even if the wording of the message changes.
+  const sandboxAbort =
+    sandboxFailure.test(exit.stderr) || (exit.sandboxBlocked === true && exit.signal === 'SIGTRAP');
+  if (exit.platform === 'linux' && sandboxAbort) {
     const helper = exit.sandboxHelper ?? 'node_modules/electron/dist/chrome-sandbox';
     return { exitCode, message: `${sandboxAdvice(helper)}\n(Electron ${how}.)` };
   }
@@ -104,4 +110,17 @@ export function createTail(limit = 64 * 1024): { push(chunk: string): void; text
     },
     text: () => text,
   };
+}
+
+/**
+ * Whether Chromium's sandbox cannot start on this Linux: unprivileged user namespaces are
+ * restricted (`/proc/sys/kernel/apparmor_restrict_unprivileged_userns` is 1, as on Ubuntu
+ * 23.10+) and the setuid helper next to the binary is not root-owned with the setuid bit.
+ */
+export function sandboxBlocked(
+  restrictUserns: string | undefined,
+  helper: { uid: number; mode: number } | undefined,
+): boolean {
+  if (restrictUserns?.trim() !== '1') return false;
+  return !(helper && helper.uid === 0 && (helper.mode & 0o4000) !== 0);
 }

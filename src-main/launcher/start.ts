@@ -4,7 +4,12 @@
 // with the reason and what to do.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { fetchElectron, findElectronBinary, sandboxHelperOf } from './electron-binary.ts';
+import {
+  fetchElectron,
+  findElectronBinary,
+  sandboxBlockedFor,
+  sandboxHelperOf,
+} from './electron-binary.ts';
 import { createTail, electronEnv, judgeElectronExit } from './electron-exit.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -22,6 +27,7 @@ function obtainElectron(): string | undefined {
 
 const binary = obtainElectron();
 if (binary) {
+  const blocked = sandboxBlockedFor(binary);
   const child = spawn(binary, [root], {
     stdio: ['inherit', 'inherit', 'pipe'],
     env: electronEnv(process.env),
@@ -52,6 +58,7 @@ if (binary) {
       platform: process.platform,
       sandboxHelper: sandboxHelperOf(binary),
       interrupted,
+      sandboxBlocked: blocked,
     });
     if (verdict.message) console.error(verdict.message);
     process.exit(verdict.exitCode);

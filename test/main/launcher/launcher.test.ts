@@ -9,6 +9,7 @@ import {
   electronEnv,
   electronPathFromOutput,
   judgeElectronExit,
+  sandboxBlocked,
 } from '../../../src-main/launcher/electron-exit.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -166,4 +167,25 @@ describe('npm start with an Electron that aborts', () => {
       expect(result).toEqual({ code: 0, output: '' });
     },
   );
+});
+
+describe('knowing before the start that the sandbox will be refused', () => {
+  const setuidRoot = { uid: 0, mode: 0o104755 };
+  it('is so where user namespaces are restricted and the helper is not setuid root', () => {
+    expect(sandboxBlocked('1\n', undefined)).toBe(true);
+    expect(sandboxBlocked('1', { uid: 1000, mode: 0o100755 })).toBe(true);
+    expect(sandboxBlocked('1', { uid: 0, mode: 0o100755 })).toBe(true);
+    expect(sandboxBlocked('1', setuidRoot)).toBe(false);
+    expect(sandboxBlocked('0', undefined)).toBe(false);
+    expect(sandboxBlocked(undefined, undefined)).toBe(false);
+  });
+
+  it('reads a bare SIGTRAP there as the sandbox abort, whatever Chromium printed', () => {
+    const exit = { code: null, signal: 'SIGTRAP', stderr: 'Trace/breakpoint trap' } as const;
+    const known = judgeElectronExit({ ...exit, platform: 'linux', sandboxBlocked: true });
+    expect(known.message).toMatch(/sandbox could not start/);
+    const unknown = judgeElectronExit({ ...exit, platform: 'linux', sandboxBlocked: false });
+    expect(unknown.message).toMatch(/not a normal end/);
+    expect(unknown.exitCode).toBe(133);
+  });
 });
