@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Outcome } from '../../src-preload/contract/define.ts';
 import {
   decodeFrame,
   encodeFrame,
@@ -10,6 +11,7 @@ import {
   type ClientFrame,
   type ServerFrame,
 } from '../../src-preload/api/ws-protocol.ts';
+import { localReference } from '../services/core/errors.ts';
 import { dispatch } from '../services/core/router.ts';
 import { createServices, type Services } from '../services/create-services.ts';
 import { createNodeRuntime, type NodeRuntimeOptions } from '../services/runtime/node-runtime.ts';
@@ -46,6 +48,19 @@ const locked = `<!doctype html><meta charset="utf-8"><title>Aislecast</title>
 <p>This Aislecast browser host lets in only the address it printed when it started (it carries
 a key for this launch). Open that address; after a restart of the host, open the new one.</p>`;
 
+function internalFailure(reference: string): Outcome<never> {
+  return {
+    ok: false,
+    error: {
+      code: 'internal',
+      service: 'app',
+      message: 'Something went wrong inside Aislecast.',
+      action: 'Try again. If it keeps happening, send the log file with this reference.',
+      requestId: reference,
+    },
+  };
+}
+
 /** A WebSocket message as text, whatever form `ws` delivered it in. */
 function messageText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
@@ -54,11 +69,15 @@ function messageText(data: RawData): string {
 
 /** A client frame, or the refusal to send back (with the call's ID when it could be read). */
 function readCall(data: RawData): ClientFrame | { refused: true; id?: number } {
+  const text = messageText(data);
   let frame: unknown;
   try {
-    frame = decodeFrame<ClientFrame>(messageText(data));
+    frame = decodeFrame<ClientFrame>(text);
   } catch {
-    return { refused: true };
+    // Unreadable (or too deeply nested to read): the bridge writes the ID first, so the caller
+    // can still be told instead of waiting.
+    const id = /^\{"type":"call","id":(\d{1,15}),/.exec(text.slice(0, 64))?.[1];
+    return { refused: true, id: id === undefined ? undefined : Number(id) };
   }
   const record = (frame ?? {}) as Partial<ClientFrame>;
   const id =
@@ -182,9 +201,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         send(ws, { type: 'refused', id: frame.id, error: malformedFrame() });
         return;
       }
-      void dispatch(services.router, frame.name, frame.args, { origin: callOrigin }).then(
-        (outcome) => send(ws, { type: 'result', id: frame.id, outcome }),
-      );
+      // The router never throws; should that ever change (or an answer not encode), the call
+      // still gets a typed answer and the rejection cannot end the process.
+      void dispatch(services.router, frame.name, frame.args, { origin: callOrigin })
+        .then((outcome) => send(ws, { type: 'result', id: frame.id, outcome }))
+        .catch((error: unknown) => {
+          const reference = localReference();
+          log.error({ err: error, reference }, 'browser host could not answer a call');
+          send(ws, { type: 'result', id: frame.id, outcome: internalFailure(reference) });
+        });
     });
   });
   const stopEvents = services.events.listen((name, payload) => {

@@ -1,4 +1,4 @@
-import type { Outcome } from '../contract/define.ts';
+import type { ApiErrorShape, Outcome } from '../contract/define.ts';
 import type { BridgeTransport } from '../contract/types.ts';
 import {
   decodeFrame,
@@ -18,6 +18,13 @@ const disconnected = (): Outcome<unknown> => ({
     message: 'Lost the connection to the Aislecast host.',
     action: 'Check that the host process is still running, then reload the page.',
   },
+});
+
+const unsendable = (name: string): ApiErrorShape => ({
+  code: 'invalid_arguments',
+  service: 'app',
+  message: `The request "${name}" holds data that cannot be sent to the Aislecast host and was not carried out.`,
+  action: 'Reload the page and try again.',
 });
 
 /** Calls made while connecting are queued; a dropped socket fails pending calls and reconnects. */
@@ -74,7 +81,14 @@ export function createWsTransport(url: string): BridgeTransport {
       return new Promise((resolve) => {
         const id = nextId++;
         const frame: ClientFrame = { type: 'call', id, name, args };
-        const text = encodeFrame(frame);
+        let text: string;
+        try {
+          text = encodeFrame(frame);
+        } catch {
+          // Cyclic, BigInt or absurdly deep arguments: a typed answer, never a rejection.
+          resolve({ ok: false, error: unsendable(name) });
+          return;
+        }
         // The host would close the connection on it, failing every other call in flight.
         if (exceedsFrameLimit(text)) {
           resolve({ ok: false, error: frameTooLarge(name) });

@@ -154,6 +154,20 @@ describe('the bridge’s own limit', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('answers arguments that cannot be encoded with a typed error instead of a rejection', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const transport = createWsTransport('ws://127.0.0.1:9/__aislecast/bridge');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const args of [cyclic, { n: 10n }]) {
+      expect(await transport.invoke('settings.set', args)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_arguments' },
+      });
+    }
+    expect(sent).toEqual([]);
+  });
+
   it('turns the host’s refusals and a 1009 close into typed errors for the waiting calls', async () => {
     vi.stubGlobal('WebSocket', FakeSocket);
     vi.useFakeTimers();

@@ -42,6 +42,13 @@ function loopbackOnlyFetch(input: string | URL | Request, init?: RequestInit) {
   return Promise.reject(new TypeError('fetch failed (outside loopback in a test)'));
 }
 
+/** `{a: [{a: [ … ]}]}`, `depth` levels deep (as deep as JSON and structured clone carry). */
+function deeplyNested(depth: number): unknown {
+  let value: unknown = { $bytes: 'AAAA' };
+  for (let i = 0; i < depth; i++) value = i % 2 ? { a: value } : [value];
+  return value;
+}
+
 /** What every answer must look like: a typed outcome. */
 function expectTypedOutcome(label: string, outcome: unknown): void {
   const shape = outcome as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
@@ -97,6 +104,16 @@ describe('every call over the IPC router, as the shell registers it', () => {
     expect(answered).toBe(names.length * 40);
   }, 180_000);
 
+  it('answers arguments nested thousands deep at every call', async () => {
+    for (const name of names) {
+      const outcome = await settles(
+        name,
+        Promise.resolve(invokeAsFrame(ipcChannel.call(name), appFrame, deeplyNested(5_000))),
+      );
+      expectTypedOutcome(name, outcome);
+    }
+  });
+
   it('refuses every call from a wrong sender origin, whatever the arguments', async () => {
     for (const name of names) {
       for (const frame of foreignFrames) {
@@ -148,6 +165,24 @@ describe('every call over the browser host’s WebSocket', () => {
     expect(answered).toBe(names.length * 25);
     ws.close();
   }, 180_000);
+
+  it('answers arguments nested thousands deep at every call, and frames nested deeper', async () => {
+    const ws = await openSocket(target);
+    const nested = `${'[{"a":'.repeat(2_500)}{"$bytes":"AAAA"}${'}]'.repeat(2_500)}`;
+    for (const [index, name] of names.entries()) {
+      const id = 10_000 + index;
+      const text = `{"type":"call","id":${id},"name":"${name}","args":${nested}}`;
+      const frame = await settles(name, exchange(ws, text, id));
+      if (frame.type === 'result') expectTypedOutcome(name, frame.outcome);
+      else expect(frame).toMatchObject({ type: 'refused', error: { code: 'malformed_frame' } });
+    }
+    const tooDeep = `{"type":"call","id":1,"name":"app.ping","args":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    const deepest = await settles('too deep', exchange(ws, tooDeep, 1));
+    if (deepest.type === 'result') expectTypedOutcome('too deep', deepest.outcome);
+    else expect(deepest).toMatchObject({ type: 'refused', id: 1 });
+    expect(await callOver(ws, 'app.ping', {})).toMatchObject({ outcome: { ok: true } });
+    ws.close();
+  });
 
   it('refuses wrong origins, a missing or guessed key and foreign paths at the door', async () => {
     const port = target.host.port;
