@@ -1,11 +1,50 @@
 /** Frames exchanged between the browser host and its injected bridge. */
-import type { Outcome } from '../contract/define.ts';
+import type { ApiErrorShape, Outcome } from '../contract/define.ts';
 
 export type ClientFrame = { type: 'call'; id: number; name: string; args?: unknown };
 
 export type ServerFrame =
   | { type: 'result'; id: number; outcome: Outcome<unknown> }
-  | { type: 'event'; name: string; payload: unknown };
+  | { type: 'event'; name: string; payload: unknown }
+  /** A frame the host could not read as a call; `id` when one could be read. */
+  | { type: 'refused'; id?: number; error: ApiErrorShape };
+
+/**
+ * The largest frame either side sends, in UTF-8 bytes. The largest contract-valid call is a
+ * `player.saveQueue` of 200,000 IDs of up to 16 digits with its shuffle order (about 5 MB as
+ * JSON); an upload chunk of 1 MiB is about 1.4 MB in base64. 16 MiB leaves room for both and
+ * keeps one frame far from what would strain the host. The bridge refuses larger calls before
+ * sending; the host closes a connection that sends one anyway (close code 1009).
+ */
+export const maxFrameBytes = 16 * 1024 * 1024;
+
+/** WebSocket close code for "message too big" (RFC 6455). */
+export const frameTooBigCloseCode = 1009;
+
+export function frameTooLarge(name?: string): ApiErrorShape {
+  return {
+    code: 'frame_too_large',
+    service: 'app',
+    message: `The request${name ? ` "${name}"` : ''} is larger than the ${maxFrameBytes / 1024 / 1024} MB a single call may carry and was not sent.`,
+    action: 'Try again with less at once (fewer tracks, a smaller selection).',
+  };
+}
+
+export function malformedFrame(): ApiErrorShape {
+  return {
+    code: 'malformed_frame',
+    service: 'app',
+    message: 'The Aislecast host received a message it could not read as a call.',
+    action: 'Reload the page. If it keeps happening, send the log file.',
+  };
+}
+
+/** The UTF-8 size of a frame, counted only when its length alone cannot settle the limit. */
+export function exceedsFrameLimit(text: string, limit = maxFrameBytes): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return new TextEncoder().encode(text).byteLength > limit;
+}
 
 /*
  * IPC carries binary (Uint8Array) natively through structured clone; JSON does not. Bytes are

@@ -1,6 +1,14 @@
-import type { Outcome } from '../contract/define.ts';
+import type { ApiErrorShape, Outcome } from '../contract/define.ts';
 import type { BridgeTransport } from '../contract/types.ts';
-import { decodeFrame, encodeFrame, type ClientFrame, type ServerFrame } from './ws-protocol.ts';
+import {
+  decodeFrame,
+  encodeFrame,
+  exceedsFrameLimit,
+  frameTooBigCloseCode,
+  frameTooLarge,
+  type ClientFrame,
+  type ServerFrame,
+} from './ws-protocol.ts';
 
 const disconnected = (): Outcome<unknown> => ({
   ok: false,
@@ -10,6 +18,13 @@ const disconnected = (): Outcome<unknown> => ({
     message: 'Lost the connection to the Aislecast host.',
     action: 'Check that the host process is still running, then reload the page.',
   },
+});
+
+const unsendable = (name: string): ApiErrorShape => ({
+  code: 'invalid_arguments',
+  service: 'app',
+  message: `The request "${name}" holds data that cannot be sent to the Aislecast host and was not carried out.`,
+  action: 'Reload the page and try again.',
 });
 
 /** Calls made while connecting are queued; a dropped socket fails pending calls and reconnects. */
@@ -38,14 +53,22 @@ export function createWsTransport(url: string): BridgeTransport {
       if (frame.type === 'result') {
         pending.get(frame.id)?.(frame.outcome);
         pending.delete(frame.id);
+      } else if (frame.type === 'refused') {
+        if (frame.id === undefined) return;
+        pending.get(frame.id)?.({ ok: false, error: frame.error });
+        pending.delete(frame.id);
       } else if (frame.type === 'event') {
         for (const listener of listeners.get(frame.name) ?? []) listener(frame.payload);
       }
     });
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (event) => {
       // Queued frames die with their pending calls: never run a call whose caller gave up.
       queued.length = 0;
-      for (const resolve of pending.values()) resolve(disconnected());
+      const outcome: Outcome<unknown> =
+        event.code === frameTooBigCloseCode
+          ? { ok: false, error: frameTooLarge() }
+          : disconnected();
+      for (const resolve of pending.values()) resolve(outcome);
       pending.clear();
       setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, 5000);
@@ -57,9 +80,21 @@ export function createWsTransport(url: string): BridgeTransport {
     invoke(name, args) {
       return new Promise((resolve) => {
         const id = nextId++;
-        pending.set(id, resolve);
         const frame: ClientFrame = { type: 'call', id, name, args };
-        const text = encodeFrame(frame);
+        let text: string;
+        try {
+          text = encodeFrame(frame);
+        } catch {
+          // Cyclic, BigInt or absurdly deep arguments: a typed answer, never a rejection.
+          resolve({ ok: false, error: unsendable(name) });
+          return;
+        }
+        // The host would close the connection on it, failing every other call in flight.
+        if (exceedsFrameLimit(text)) {
+          resolve({ ok: false, error: frameTooLarge(name) });
+          return;
+        }
+        pending.set(id, resolve);
         if (socket?.readyState === WebSocket.OPEN) socket.send(text);
         else queued.push(text);
       });
