@@ -8,7 +8,7 @@ export const appEntryUrl = 'app://aislecast/index.html';
 
 /**
  * The dev server named by `ELECTRON_RENDERER_URL`, or undefined for the built renderer. An
- * empty value (the launcher sets `ELECTRON_RENDERER_URL=''` to say "no dev server") and
+ * empty value (older launchers set `ELECTRON_RENDERER_URL=''` to say "no dev server") and
  * anything that is not an http(s) URL mean the built renderer: `loadURL('')` shows nothing.
  */
 export function devServerFrom(raw: string | undefined): string | undefined {
