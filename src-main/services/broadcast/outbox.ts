@@ -233,6 +233,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         }
         const next = nextChunk(state);
         if (next) await sendOne(state, session, next);
+        // The last chunk is done: Musique's records may by now settle what was unknown.
+        if (!nextChunk(state)) await settleUnknowns(state, session);
         if (!runnable(state)) publish(state, true);
       }
     } while (again);

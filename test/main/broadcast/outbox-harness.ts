@@ -10,6 +10,7 @@ import {
   type Outbox,
   type StoreDirectoryPort,
 } from '../../../src-main/services/broadcast/outbox.ts';
+import type { Schedule } from '../../../src-main/services/broadcast/plan.ts';
 import type { JobSummary } from '../../../src-main/services/broadcast/summary.ts';
 import {
   createDamagedFiles,
@@ -97,13 +98,13 @@ export const storeIds = (from: number, count: number, width = 4) =>
 export async function broadcast(
   rig: OutboxRig,
   externalIds: string[],
-  extra: { chunkSize?: number; audioId?: string } = {},
+  extra: { chunkSize?: number; audioId?: string; schedule?: Schedule } = {},
 ): Promise<JobSummary> {
   const audioId = extra.audioId ?? (await rig.stack.api.listPage(1)).items[0]!.id;
   const created = await rig.outbox.create({
     audioId,
     externalIds,
-    schedule: { kind: 'now' },
+    schedule: extra.schedule ?? { kind: 'now' },
     options: { priority: 'normal' },
     ...(extra.chunkSize ? { chunkSize: extra.chunkSize } : {}),
   });
