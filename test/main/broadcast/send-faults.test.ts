@@ -91,7 +91,11 @@ describe('fault matrix on sends', () => {
   it('timeout before the body left (a stalled connection): unknown, and the log cannot settle it', async () => {
     let stalled = 0;
     const stallFirstSend: typeof fetch = (input, init) => {
-      if (init?.method === 'POST' && String(input).endsWith('/send') && stalled++ === 0) {
+      if (
+        init?.method === 'POST' &&
+        (input instanceof Request ? input.url : input.toString()).endsWith('/send') &&
+        stalled++ === 0
+      ) {
         // The connection never opens: only the timeout ends it.
         return new Promise((_resolve, reject) => {
           init.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error));
@@ -246,7 +250,11 @@ describe('fault matrix on sends', () => {
     let posts = 0;
     const revokeAfterFirst: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
-      if (init?.method === 'POST' && String(input).endsWith('/send') && ++posts === 1)
+      if (
+        init?.method === 'POST' &&
+        (input instanceof Request ? input.url : input.toString()).endsWith('/send') &&
+        ++posts === 1
+      )
         sandbox().control.revokeToken(token);
       return response;
     };
