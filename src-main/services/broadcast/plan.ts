@@ -9,15 +9,12 @@
  * time that happens twice (the autumn overlap) means its first occurrence.
  */
 
+import type { Schedule } from '../../../src-preload/contract/schemas/broadcast.ts';
+
 export const defaultChunkSize = 100;
 export const maxChunkSize = 500;
 
-export type Schedule =
-  | { kind: 'now' }
-  /** One instant for every store (UTC ISO-8601). */
-  | { kind: 'at'; at: string }
-  /** A wall-clock time in each store's own zone, `YYYY-MM-DDTHH:mm`. */
-  | { kind: 'local'; localTime: string };
+export type { Schedule };
 
 export interface Target {
   externalId: string;

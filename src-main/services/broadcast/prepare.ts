@@ -4,7 +4,7 @@
  * chunks and their schedule times.
  */
 import { appError } from '../core/errors.ts';
-import type { GovernorForecast } from '../musique/governor/governor.ts';
+import type { BroadcastPlan } from '../../../src-preload/contract/schemas/broadcast.ts';
 import {
   defaultChunkSize,
   isTimeZone,
@@ -15,6 +15,8 @@ import {
   type Schedule,
 } from './plan.ts';
 import type { SendOptions } from './records.ts';
+
+export type { BroadcastPlan };
 
 const refuse = (code: string, message: string, action: string, details?: Record<string, unknown>) =>
   appError(code, message, { action, ...(details ? { details } : {}) });
@@ -31,19 +33,6 @@ export interface BroadcastRequest {
   schedule: Schedule;
   options: SendOptions;
   chunkSize?: number;
-}
-
-export interface BroadcastPlan {
-  stores: number;
-  requests: number;
-  groups: Array<{
-    scheduleAt?: string;
-    timeZone?: string;
-    adjusted?: 'gap' | 'overlap';
-    stores: number;
-    requests: number;
-  }>;
-  forecast: GovernorForecast;
 }
 
 export function prepare(request: BroadcastRequest, directory: StoreDirectoryPort, now: number) {

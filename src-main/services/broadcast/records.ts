@@ -1,12 +1,12 @@
 /** What the outbox journal holds, one record per line. */
-import type { SendPriority } from '../musique/send.ts';
-import type { PlannedChunk, Schedule } from './plan.ts';
+import type {
+  FailureFacts,
+  Schedule,
+  SendOptions,
+} from '../../../src-preload/contract/schemas/broadcast.ts';
+import type { PlannedChunk } from './plan.ts';
 
-export interface SendOptions {
-  priority?: SendPriority;
-  repeat?: number;
-  volume?: number;
-}
+export type { FailureFacts, SendOptions };
 
 export interface JobRecord {
   type: 'job';
@@ -30,13 +30,6 @@ export interface AttemptRecord {
   chunk: number;
   attempt: number;
   externalIds: string[];
-}
-
-export interface FailureFacts {
-  code: string;
-  message: string;
-  status?: number;
-  requestId?: string;
 }
 
 export type OutcomeRecord = {

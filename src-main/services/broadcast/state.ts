@@ -2,21 +2,15 @@
  * A job as its journal tells it: every store's row and every chunk's unknown attempts, rebuilt
  * by replaying the records in order. Pure; the engine applies each record as it writes it.
  */
+import type {
+  JobCounts,
+  JobPhase,
+  StoreRow,
+  StoreStatus,
+} from '../../../src-preload/contract/schemas/broadcast.ts';
 import type { AttemptRecord, FailureFacts, JobRecord, JournalRecord } from './records.ts';
 
-export type StoreStatus = 'pending' | 'in-flight' | 'sent' | 'failed' | 'unknown' | 'cancelled';
-
-export interface StoreRow {
-  externalId: string;
-  chunk: number;
-  status: StoreStatus;
-  /** Why it failed, or what is unknown about it. */
-  reason?: string;
-  requestId?: string;
-  sendId?: string;
-  /** When its last request went out (ms). */
-  at?: number;
-}
+export type { JobCounts, JobPhase, StoreRow, StoreStatus };
 
 /** An attempt whose answer never came (or said nothing certain): the facts to show. */
 export interface UnknownAttempt {
@@ -179,18 +173,6 @@ export function applyRecord(state: JobState, record: JournalRecord): void {
 /** After a crash: every attempt without an answer may or may not have reached Musique. */
 export function interruptedAttempts(state: JobState): AttemptRecord[] {
   return [...state.open.values()];
-}
-
-export type JobPhase = 'running' | 'paused' | 'needs-attention' | 'done';
-
-export interface JobCounts {
-  total: number;
-  pending: number;
-  inFlight: number;
-  sent: number;
-  failed: number;
-  unknown: number;
-  cancelled: number;
 }
 
 export function countsOf(state: JobState): JobCounts {

@@ -1,37 +1,13 @@
 /** What the renderer sees of a job: counts, phase, and the facts about every unknown chunk. */
-import type { FailureFacts, JobRecord } from './records.ts';
-import { countsOf, phaseOf, type JobCounts, type JobPhase, type JobState } from './state.ts';
+import type {
+  BroadcastJob,
+  FailureFacts,
+  UnknownChunkView,
+} from '../../../src-preload/contract/schemas/broadcast.ts';
+import { countsOf, phaseOf, type JobState } from './state.ts';
 
-export interface UnknownChunkView {
-  chunk: number;
-  attempt: number;
-  sentAt: string;
-  stores: number;
-  requestId?: string;
-  error: FailureFacts;
-  /** "Sent at 14:02:11, no answer; request ID …; resend these 100 stores?" */
-  question: string;
-}
-
-export interface JobSummary {
-  id: string;
-  audioId: string;
-  audioName?: string;
-  createdAt: string;
-  updatedAt: string;
-  schedule: JobRecord['schedule'];
-  options: JobRecord['options'];
-  sender: JobRecord['sender'];
-  chunkSize: number;
-  requests: number;
-  phase: JobPhase | 'stopped';
-  counts: JobCounts;
-  /** Why the engine paused it by itself. */
-  pauseReason?: FailureFacts;
-  /** Why it stopped (the journal could not be written): nothing unjournaled was sent. */
-  stopped?: FailureFacts;
-  unknown: UnknownChunkView[];
-}
+export type JobSummary = BroadcastJob;
+export type { UnknownChunkView };
 
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 

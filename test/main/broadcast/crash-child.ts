@@ -53,7 +53,7 @@ const tracedFetch: typeof fetch = async (input, init) => {
 
 const log = silentLogger();
 const clock = systemGovernorClock;
-const quota = createQuotaTracker({ now: clock.now });
+const quota = createQuotaTracker({ now: () => clock.now() });
 const governor = createGovernor({ quota, clock });
 const http = createHttpClient({
   service: 'musique',
