@@ -29,8 +29,14 @@ export function createBroadcastFeature(
     const current = sending.session();
     if (!current) return undefined;
     const environment = tokenParts(current.token)?.environment.name;
+    // A send refused for its token (revoked…) shows as signed out, like any other call.
+    const api = {
+      ...current.api,
+      send: (...args: Parameters<typeof current.api.send>) =>
+        sending.guard(current, () => current.api.send(...args)),
+    };
     return {
-      api: current.api,
+      api,
       sender: {
         ...(current.facts.externalId ? { externalId: current.facts.externalId } : {}),
         ...(environment ? { environment } : {}),

@@ -40,6 +40,8 @@ export interface SendingPort {
   session(): Session | undefined;
   /** Refuses early (no request) when the token is known to lack `permission`. */
   require(session: Session, permission: string): void;
+  /** Runs a call with the session's token, feeding its outcome to the connection state. */
+  guard<T>(session: Session, work: () => Promise<T>): Promise<T>;
   governor: Governor;
   clock: GovernorClock;
 }
@@ -154,6 +156,7 @@ export function createMusiqueFeature(
         return session && !session.rejected ? session : undefined;
       },
       require: (session, permission) => rt.require(session, permission),
+      guard: (session, work) => rt.guard(session, work),
       governor: rt.governor,
       clock: rt.governor.clock,
     },

@@ -99,4 +99,26 @@ describe('broadcast calls over the contract', () => {
     const bad = await call('broadcast.control', { jobId: job!.id, action: 'explode' });
     expect(bad.ok).toBe(false);
   });
+
+  it('a token revoked mid-job pauses the job with the reason and shows Musique signed out', async () => {
+    const audioId = (await value<{ items: Array<{ id: string }> }>('musique.library')).items[0]!.id;
+    sandbox().control.revokeToken(sandbox().credentials.musiqueApiToken);
+    const job = await value<BroadcastJob>('broadcast.start', {
+      audioId,
+      externalIds: storeIds(1, 200),
+      schedule: { kind: 'at', at: new Date(Date.now() + 3_600_000).toISOString() },
+      options: {},
+    });
+    await expect
+      .poll(
+        async () =>
+          (await value<BroadcastJob[]>('broadcast.jobs')).find((j) => j.id === job.id)?.phase,
+      )
+      .toBe('paused');
+    const paused = (await value<BroadcastJob[]>('broadcast.jobs')).find((j) => j.id === job.id)!;
+    expect(paused.pauseReason?.status).toBe(401);
+    expect(paused.counts.pending).toBe(200);
+    const status = await value<{ musique: { state: string } }>('connection.status');
+    expect(status.musique.state).toBe('signed-out');
+  });
 });
