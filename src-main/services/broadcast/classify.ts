@@ -67,9 +67,13 @@ export function classifySendFailure(error: unknown, externalIds: string[]): Verd
     };
   if (status === 422 && code === 'unknown_external_ids') {
     const unknown = new Set(unknownIdsOf(error.info.body) ?? externalIds);
-    const failed = externalIds
+    let failed = externalIds
       .filter((id) => unknown.has(id))
       .map((externalId) => ({ externalId, reason: 'Musique does not know this External ID' }));
+    // A list that names none of this request's stores cannot say which to drop: resending the
+    // same request would only be refused again, so they all fail with what Musique said.
+    if (failed.length === 0)
+      failed = externalIds.map((externalId) => ({ externalId, reason: facts.message }));
     return { outcome: { result: 'refused', ...requestId, error: facts, failed } };
   }
   if (status === 429)

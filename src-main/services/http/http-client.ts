@@ -299,7 +299,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           if (!upstream || !admitted) throw error;
           const status = upstream.status;
           const retryAfterMs = upstream.info.retryAfterMs;
-          if (retryAfterMs !== undefined && (status === 429 || status === 503))
+          // A rate refusal holds every call back; a 503's Retry-After only this one's retry
+          // (messaging down must not stop the library from loading).
+          if (retryAfterMs !== undefined && status === 429)
             options.gate?.block(now() + retryAfterMs);
           // A 429 is a refusal before anything happened, and a request that never left cannot
           // have done anything: both are safe to repeat whatever the method. Anything else

@@ -141,6 +141,21 @@ describe('governor against the sandbox', () => {
     );
   });
 
+  it("a 503's Retry-After (messaging down) does not hold back other calls", async () => {
+    await withSandbox(
+      async (sandbox) => {
+        const { api } = musiqueStack(sandbox);
+        const audio = (await api.listPage(1)).items[0]!;
+        sandbox.control.setHealth({ messaging: 'down' });
+        await expect(api.send(audio.id, { externalIds: ['store_0001'] })).rejects.toMatchObject({
+          status: 503,
+        });
+        await expect(api.listPage(1)).resolves.toBeDefined();
+      },
+      { stores: 10 },
+    );
+  });
+
   it('holds the reserve for interactive calls during a big send', async () => {
     await withSandbox(
       async (sandbox) => {

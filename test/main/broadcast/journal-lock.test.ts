@@ -2,9 +2,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { classifySendFailure } from '../../../src-main/services/broadcast/classify.ts';
 import { createInstanceLock } from '../../../src-main/services/broadcast/instance-lock.ts';
 import { decodeJournal, encodeRecord } from '../../../src-main/services/broadcast/journal.ts';
 import type { JobRecord } from '../../../src-main/services/broadcast/records.ts';
+import { UpstreamError } from '../../../src-main/services/http/upstream-error.ts';
 
 const job: JobRecord = {
   type: 'job',
@@ -52,5 +54,54 @@ describe('instance lock', () => {
     expect(await third.acquire()).toBe(true);
     expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ pid: process.pid });
     await third.release();
+  });
+});
+
+describe('send failure verdicts', () => {
+  it('fails every store when a 422 names none of them, so the request is not repeated forever', () => {
+    const error = new UpstreamError(
+      {
+        service: 'musique',
+        status: 422,
+        code: 'unknown_external_ids',
+        body: { error: { unknown: ['zz'] } },
+      },
+      { message: 'Unknown IDs.', action: '' },
+    );
+    const verdict = classifySendFailure(error, ['a', 'b']);
+    expect(verdict.outcome).toMatchObject({
+      result: 'refused',
+      failed: [{ externalId: 'a' }, { externalId: 'b' }],
+    });
+    const named = classifySendFailure(
+      new UpstreamError(
+        {
+          service: 'musique',
+          status: 422,
+          code: 'unknown_external_ids',
+          body: { error: { unknown: ['b'] } },
+        },
+        { message: 'Unknown IDs.', action: '' },
+      ),
+      ['a', 'b'],
+    );
+    expect(named.outcome).toMatchObject({ failed: [{ externalId: 'b' }] });
+  });
+
+  it('treats a 5xx and a lost connection as unknown, a refused connection as safe to retry', () => {
+    const of = (status: number, code: string, notSent?: boolean) =>
+      classifySendFailure(
+        new UpstreamError(
+          { service: 'musique', status, code, ...(notSent ? { notSent } : {}) },
+          { message: code, action: '' },
+        ),
+        ['a'],
+      ).outcome.result;
+    expect(of(503, 'service_unavailable')).toBe('unknown');
+    expect(of(0, 'timeout')).toBe('unknown');
+    expect(of(0, 'connection_reset')).toBe('unknown');
+    expect(of(0, 'network_error', true)).toBe('refused');
+    expect(of(200, 'malformed_response')).toBe('sent');
+    expect(of(429, 'rate_limit_exceeded')).toBe('refused');
   });
 });
