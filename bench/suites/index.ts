@@ -1,4 +1,5 @@
 import type { BenchSuite } from '../support/types.ts';
+import { broadcastSuite } from './broadcast.ts';
 import { librarySyncSuite } from './library-sync.ts';
 import { libraryUiSuite } from './library-ui.ts';
 import { playbackSuite } from './playback.ts';
@@ -14,4 +15,5 @@ export const suites: BenchSuite[] = [
   playbackSuite,
   queueSuite,
   uploadSuite,
+  broadcastSuite,
 ];

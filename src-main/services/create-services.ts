@@ -8,6 +8,8 @@ import {
   type ConnectionMonitor,
 } from './connection/connection-monitor.ts';
 import { createEventBus, type EventBus } from './core/events.ts';
+import { createBroadcastFeature } from './broadcast/broadcast-feature.ts';
+import type { StoreDirectoryPort } from './broadcast/outbox.ts';
 import { createDemoFeature } from './demo/demo-feature.ts';
 import { createDamagedFiles, type DamagedFiles } from './files/damaged-files.ts';
 import type { Feature, FeatureContext } from './core/feature.ts';
@@ -49,7 +51,12 @@ export interface ServicesConfig {
    * files first) are reported here; created by the services when the host has none.
    */
   damagedFiles?: DamagedFiles;
+  /** Where the broadcast outbox finds each store's time zone (the store directory). */
+  storeDirectory?: StoreDirectoryPort;
 }
+
+/** Until a store directory is connected, no target is known: a send is refused up front. */
+const noStoreDirectory: StoreDirectoryPort = { find: () => undefined };
 
 export interface Services {
   /** The router object of handlers: `{[call]: (args, ctx) => Promise<Outcome>}`. */
@@ -110,6 +117,9 @@ export function createServices(config: ServicesConfig): Services {
   const player = add(createPlayerFeature(context, queye.connection));
   const musique = createMusiqueFeature(context);
   add(musique);
+  const broadcast = add(
+    createBroadcastFeature(context, musique.sending, config.storeDirectory ?? noStoreDirectory),
+  );
   // Last, so the services it points at the sandbox exist before it starts.
   const demo = add(
     createDemoFeature(context, {
@@ -154,6 +164,7 @@ export function createServices(config: ServicesConfig): Services {
     ...stream.handlers,
     ...player.handlers,
     ...musique.handlers,
+    ...broadcast.handlers,
     ...demo.handlers,
   };
 

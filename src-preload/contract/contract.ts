@@ -38,6 +38,14 @@ import {
 } from './schemas/musique.ts';
 import { DemoStopArgs, type DemoStatus } from './schemas/demo.ts';
 import {
+  BroadcastArgs,
+  BroadcastControlArgs,
+  BroadcastRowsArgs,
+  type BroadcastJob,
+  type BroadcastPlan,
+  type RowsPage,
+} from './schemas/broadcast.ts';
+import {
   QueyeAccessLogArgs,
   QueyeCredentialsArgs,
   QueyeDecideClientArgs,
@@ -128,6 +136,13 @@ export const calls = {
   'musique.uploadStart': call(UploadStartArgs, returns<UploadProgress>()),
   'musique.uploadCancel': call(UploadIdArgs, returns<UploadProgress | null>()),
   'musique.usageLog': call(UsageLogArgs, returns<UsageLogPage>()),
+
+  // Broadcasts: the outbox (quota shows through `musique.quota` / `musique.quotaChanged`).
+  'broadcast.plan': call(BroadcastArgs, returns<BroadcastPlan>()),
+  'broadcast.start': call(BroadcastArgs, returns<BroadcastJob>()),
+  'broadcast.control': call(BroadcastControlArgs, returns<BroadcastJob>()),
+  'broadcast.jobs': call(NoArgs, returns<BroadcastJob[]>()),
+  'broadcast.rows': call(BroadcastRowsArgs, returns<RowsPage>()),
 } as const;
 
 export const events = {
@@ -151,6 +166,9 @@ export const events = {
   'musique.quotaChanged': event<QuotaSnapshot>(),
   'musique.libraryChanged': event<LibrarySnapshot>(),
   'musique.uploadProgress': event<UploadProgress>(),
+
+  // Broadcasts: one job's progress, at most a few times a second (never one per store).
+  'broadcast.jobChanged': event<BroadcastJob>(),
 } as const;
 
 /** Kinds of media main can serve to the renderer's audio element. */

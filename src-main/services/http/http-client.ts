@@ -1,5 +1,15 @@
 import type { Logger } from '../log/logger.ts';
-import { backoffDelay, defaultRetry, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
+import {
+  backoffDelay,
+  defaultRetry,
+  interactiveBudgetMs,
+  interactiveWaitMs,
+  parseRetryAfter,
+  sleep,
+  type RequestPriority,
+  type RetryPolicy,
+} from './retry.ts';
+import { tryAgainAt } from './retry-later.ts';
 import {
   UpstreamError,
   describeGeneric,
@@ -27,6 +37,22 @@ export interface HttpRequest {
   idempotent?: boolean;
   /** Expect no JSON body (e.g. streaming); the raw Response is returned in `response`. */
   raw?: boolean;
+  /** Who waits for the answer (default interactive): see `RequestPriority`. */
+  priority?: RequestPriority;
+  /** Everything this call may spend, retries included (interactive default 20 s). */
+  budgetMs?: number;
+}
+
+/**
+ * Admission control in front of every attempt (Musique's rate-limit governor). `admit` waits
+ * until the attempt may go out, or throws when an interactive call would have to wait too long.
+ */
+export interface RequestGate {
+  admit(request: HttpRequest, signal?: AbortSignal): Promise<void>;
+  /** The attempt is over (answered or not); `response` when headers arrived. */
+  settle(request: HttpRequest, response?: Response): void;
+  /** The server asked for nothing more until then (`Retry-After`). */
+  block(untilMs: number): void;
 }
 
 export interface HttpResult<T> {
@@ -50,6 +76,9 @@ export interface HttpClientOptions {
   describe?: (info: FailureInfo) => { message: string; action: string } | undefined;
   /** Sees every response (rate-limit headers and the like). */
   onResponse?: (response: Response) => void;
+  gate?: RequestGate;
+  /** The clock budgets and "try again at" times are read from (tests use the sandbox's). */
+  now?: () => number;
 }
 
 export interface HttpClient {
@@ -65,6 +94,21 @@ function requestIdOf(response: Response, body: unknown): string | undefined {
   const error = (body as { error?: Record<string, unknown> } | undefined)?.error;
   const fromBody = error?.request_id ?? error?.requestId;
   return typeof fromBody === 'string' ? fromBody : undefined;
+}
+
+/** Failures that happen before a connection exists: the request provably never left. */
+const beforeSending = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+function neverLeft(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+  const code = cause?.code ?? (error as { code?: string } | undefined)?.code;
+  return code !== undefined && beforeSending.has(code);
 }
 
 function transportCode(error: unknown): FailureInfo['code'] {
@@ -107,8 +151,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const fail = (info: FailureInfo, cause?: unknown) =>
     new UpstreamError(info, describe(info), cause);
 
-  async function attempt<T>(request: HttpRequest): Promise<HttpResult<T>> {
-    const linked = linkedSignal(request.signal, request.timeoutMs ?? options.timeoutMs ?? 15_000);
+  async function attempt<T>(request: HttpRequest, timeoutMs: number): Promise<HttpResult<T>> {
+    const linked = linkedSignal(request.signal, timeoutMs);
     try {
       const result = await attemptWith<T>(request, linked.signal);
       // A raw body is still streaming: the timeout keeps guarding it, as before.
@@ -137,10 +181,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
       });
     } catch (error) {
+      options.gate?.settle(request);
       if (request.signal?.aborted) throw error;
-      throw fail({ service: options.service, status: 0, code: transportCode(error) }, error);
+      throw fail(
+        {
+          service: options.service,
+          status: 0,
+          code: transportCode(error),
+          ...(neverLeft(error) ? { notSent: true } : {}),
+        },
+        error,
+      );
     }
     options.onResponse?.(response);
+    options.gate?.settle(request, response);
     if (request.raw && response.ok) {
       return {
         status: response.status,
@@ -212,32 +266,70 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return { status: response.status, headers: response.headers, data: data as T, requestId };
   }
 
+  const now = options.now ?? Date.now;
+
+  /** A refusal that ends at a known time, worded for someone who should come back then. */
+  const retryLater = (upstream: UpstreamError, waitMs: number) => {
+    const info = { ...upstream.info, retryAfterMs: waitMs };
+    return new UpstreamError(
+      info,
+      { message: describe(info).message, action: tryAgainAt(now() + waitMs) },
+      upstream,
+    );
+  };
+
   return {
     service: options.service,
     async request<T>(request: HttpRequest) {
       const idempotent = request.idempotent ?? (request.method ?? 'GET') === 'GET';
+      const interactive = (request.priority ?? 'interactive') === 'interactive';
+      const started = now();
+      const budget = request.budgetMs ?? (interactive ? interactiveBudgetMs : Infinity);
+      const perAttempt = request.timeoutMs ?? options.timeoutMs ?? 15_000;
       for (let index = 0; ; index++) {
+        let admitted = false;
         try {
-          return await attempt<T>(request);
+          await options.gate?.admit(request, request.signal);
+          admitted = true;
+          // The first attempt gets its full timeout; a retry only what the budget has left.
+          const left = budget - (now() - started);
+          return await attempt<T>(request, index === 0 ? perAttempt : Math.min(perAttempt, left));
         } catch (error) {
           const upstream = error instanceof UpstreamError ? error : undefined;
+          if (!upstream || !admitted) throw error;
+          const status = upstream.status;
+          const retryAfterMs = upstream.info.retryAfterMs;
+          // A rate refusal holds every call back; a 503's Retry-After only this one's retry
+          // (messaging down must not stop the library from loading).
+          if (retryAfterMs !== undefined && status === 429)
+            options.gate?.block(now() + retryAfterMs);
+          // A 429 is a refusal before anything happened, and a request that never left cannot
+          // have done anything: both are safe to repeat whatever the method. Anything else
+          // only for idempotent requests.
+          // A streamed body is spent after one attempt; its owner decides what to do.
+          const replayable = !(request.body instanceof ReadableStream);
+          const safe =
+            replayable && (idempotent || status === 429 || upstream.info.notSent === true);
           const retryable =
-            upstream !== undefined &&
-            idempotent &&
-            index + 1 < policy.attempts &&
-            (upstream.status === 0 ||
+            safe &&
+            (status === 0 ||
               upstream.info.code === 'malformed_response' ||
               // The body broke off after the headers arrived: the status says 200, but no answer.
               upstream.info.code === 'connection_reset' ||
               upstream.info.code === 'timeout' ||
-              retryableStatus.has(upstream.status));
+              retryableStatus.has(status));
           if (!retryable) throw error;
-          const delay = backoffDelay(policy, index, upstream.info.retryAfterMs);
+          // Somebody is waiting: say when it will work rather than block them for a minute.
+          if (interactive && retryAfterMs !== undefined && retryAfterMs > interactiveWaitMs)
+            throw retryLater(upstream, retryAfterMs);
+          if (index + 1 >= policy.attempts) throw error;
+          const delay = backoffDelay(policy, index, retryAfterMs);
+          if (now() - started + delay >= budget) throw error;
           options.log.warn(
             {
               service: options.service,
               url: request.url.replace(/\?.*$/, ''),
-              status: upstream.status,
+              status,
               code: upstream.info.code,
               requestId: upstream.info.requestId,
               delay,

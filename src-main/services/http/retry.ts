@@ -2,12 +2,25 @@ export interface RetryPolicy {
   /** Total attempts including the first. */
   attempts: number;
   baseDelayMs: number;
+  /** Ceiling of the exponential back-off. A server's `Retry-After` is never capped by it. */
   maxDelayMs: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
 }
 
 export const defaultRetry: RetryPolicy = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 30_000 };
+
+/**
+ * Who waits for a request. An interactive call has a person waiting: it never sits out a long
+ * `Retry-After` but fails at once saying when to try again. Background work (a broadcast, a
+ * sync) waits exactly as long as the server asks.
+ */
+export type RequestPriority = 'interactive' | 'background';
+
+/** An interactive call waits out a `Retry-After` up to this long; beyond it, it fails fast. */
+export const interactiveWaitMs = 2_000;
+/** Everything an interactive call may spend, retries included: a stalled upstream costs this much, not three timeouts. */
+export const interactiveBudgetMs = 20_000;
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -24,9 +37,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Exponential back-off from `baseDelayMs`, doubling, with full jitter; a server hint wins. */
+/**
+ * How long to wait before attempt `attempt + 1`: exactly what the server asked for when it
+ * said (`Retry-After` is honoured as given: waking early only earns another refusal), else
+ * exponential back-off from `baseDelayMs`, doubling, with jitter over the upper half.
+ */
 export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
+  if (retryAfterMs !== undefined) return Math.max(0, retryAfterMs);
   const ceiling = Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs);
   const random = policy.random ?? Math.random;
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -13,6 +13,8 @@ export interface FailureInfo {
   upstreamMessage?: string;
   requestId?: string;
   retryAfterMs?: number;
+  /** The request provably never left (connection refused, no such host): safe to repeat. */
+  notSent?: boolean;
   body?: unknown;
 }
 

@@ -20,6 +20,7 @@ import {
   type TokenCheck,
 } from './normalize.ts';
 import type { MusiqueRoutes } from './routes.ts';
+import { checkSendBody, readSendReceipt, type SendBody, type SendReceipt } from './send.ts';
 
 export const pageLimit = 100;
 /** A library larger than this is not an announcement library; stop rather than loop forever. */
@@ -57,6 +58,16 @@ export interface MusiqueApi {
   upload(request: UploadRequest): Promise<AudioItem>;
   logs(filter: UsageFilter): Promise<{ items: UsageEntry[]; count: number; total?: number }>;
   limits(): Promise<ReturnType<typeof readLimits>>;
+  /**
+   * Sends audio to stores. Never repeated automatically unless Musique refused it outright
+   * (429) or it provably never left: a send whose outcome is unknown must not go out twice.
+   * Background priority: a long `Retry-After` is waited out, not turned into a failure.
+   */
+  send(
+    audioId: string,
+    body: SendBody,
+    options?: { signal?: AbortSignal; timeoutMs?: number },
+  ): Promise<SendReceipt>;
 }
 
 function malformed(requestId?: string): UpstreamError {
@@ -156,6 +167,8 @@ export function createMusiqueApi(
         },
         signal: request.signal,
         idempotent: false,
+        // Long work whose owner waits out a 429 itself: the governor lets it wait too.
+        priority: 'background',
         // The upload watches its own progress for stalls; this is only the outer bound.
         timeoutMs: 30 * 60_000,
       });
@@ -176,6 +189,21 @@ export function createMusiqueApi(
     async limits() {
       if (!routes.limits) return {};
       return readLimits((await send({ url: routes.limits })).data);
+    },
+    async send(audioId, body, options = {}) {
+      checkSendBody(body);
+      const result = await send({
+        method: 'POST',
+        url: routes.send(audioId),
+        json: body,
+        idempotent: false,
+        priority: 'background',
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      });
+      const receipt = readSendReceipt(result.data, result.requestId);
+      if (!receipt) throw malformed(result.requestId);
+      return receipt;
     },
   };
   return api;

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import type { MusiqueAccount } from '../../../src-preload/contract/schemas/musique.ts';
 import type { CallName } from '../../../src-preload/contract/types.ts';
 import type { Feature, FeatureContext } from '../core/feature.ts';
-import type { TemporaryCredentials } from './account.ts';
+import type { Session, TemporaryCredentials } from './account.ts';
+import type { GovernorClock } from './governor/clock.ts';
+import type { Governor } from './governor/governor.ts';
 import { accountHandlers } from './account-handlers.ts';
 import { libraryHandlers } from './library-handlers.ts';
 import { createAudioMediaProvider } from './media-provider.ts';
@@ -29,7 +31,20 @@ export type MusiqueFeature = Feature<MusiqueCall> & {
   useTemporaryCredentials(credentials: TemporaryCredentials): Promise<MusiqueAccount>;
   /** Drops the temporary credentials and returns to the saved account (or none). */
   clearTemporaryCredentials(): Promise<MusiqueAccount>;
+  /** What the broadcast outbox sends with: the session, and the governor every call shares. */
+  sending: SendingPort;
 };
+
+export interface SendingPort {
+  /** The session to send with, or undefined when none is connected (or Musique refused it). */
+  session(): Session | undefined;
+  /** Refuses early (no request) when the token is known to lack `permission`. */
+  require(session: Session, permission: string): void;
+  /** Runs a call with the session's token, feeding its outcome to the connection state. */
+  guard<T>(session: Session, work: () => Promise<T>): Promise<T>;
+  governor: Governor;
+  clock: GovernorClock;
+}
 
 export function createMusiqueFeature(
   context: FeatureContext,
@@ -140,6 +155,16 @@ export function createMusiqueFeature(
       account.clearTemporary();
       await following;
       return account.view();
+    },
+    sending: {
+      session() {
+        const session = account.session();
+        return session && !session.rejected ? session : undefined;
+      },
+      require: (session, permission) => rt.require(session, permission),
+      guard: (session, work) => rt.guard(session, work),
+      governor: rt.governor,
+      clock: rt.governor.clock,
     },
   };
 }

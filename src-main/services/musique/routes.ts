@@ -10,6 +10,8 @@ export interface MusiqueRoutes {
   audio: string;
   audioItem(id: string): string;
   deleteAudio(id: string): string;
+  /** `POST` here sends the audio to stores. */
+  send(id: string): string;
   auth: string;
   test: string;
   /** Legacy only. */
@@ -47,6 +49,8 @@ export function musiqueRoutes(profile: MusiqueProfile, baseUrl: string): Musique
       audioItem: (value) => `${root}/api/audio/${id(value)}`,
       // Sic: the older edition deletes at `/api/{id}`, not under `/api/audio`.
       deleteAudio: (value) => `${root}/api/${id(value)}`,
+      // Sic, likewise: `/api/{id}/send`.
+      send: (value) => `${root}/api/${id(value)}/send`,
       logs: `${root}/api/integration/logs`,
       limits: `${root}/api/integration/limits`,
     };
@@ -60,5 +64,6 @@ export function musiqueRoutes(profile: MusiqueProfile, baseUrl: string): Musique
     audio: `${base}/audio`,
     audioItem: (value) => `${base}/audio/${id(value)}`,
     deleteAudio: (value) => `${base}/audio/${id(value)}`,
+    send: (value) => `${base}/audio/${id(value)}/send`,
   };
 }

@@ -9,13 +9,15 @@ import type { MusiqueAccount } from '../../../src-preload/contract/schemas/musiq
 import { appError, isAppError } from '../core/errors.ts';
 import type { FeatureContext } from '../core/feature.ts';
 import { createHttpClient, type HttpClient } from '../http/http-client.ts';
-import { parseRetryAfter, type RetryPolicy } from '../http/retry.ts';
+import { defaultRetry, type RetryPolicy } from '../http/retry.ts';
 import type { Logger } from '../log/logger.ts';
 import { createAccountStore, type AccountStore, type Session } from './account.ts';
 import { describeMusique } from './describe-errors.ts';
 import { createLibrary, type Library } from './library.ts';
 import { createLibraryCache, libraryCacheKey, type LibraryCache } from './library-cache.ts';
-import { createQuotaTracker, type QuotaTracker } from './quota.ts';
+import { systemGovernorClock, type GovernorClock } from './governor/clock.ts';
+import { createGovernor, type Governor } from './governor/governor.ts';
+import { createQuotaTracker, type QuotaOptions, type QuotaTracker } from './governor/quota.ts';
 import { createServiceStatus, type ServiceStatus } from './service-status.ts';
 import { createStaging, type Staging } from './upload/staging.ts';
 import { createUploader, type Uploader } from './upload/uploader.ts';
@@ -27,6 +29,10 @@ export interface MusiqueFeatureOptions {
   uploadWait?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** An upload with no progress for this long is given up. */
   uploadStallMs?: number;
+  /** The governor's clock (tests: the sandbox's, whose `sleep` advances it). */
+  clock?: GovernorClock;
+  /** Limits and window lengths to assume until Musique states them (a scaled-down sandbox). */
+  rateWindows?: Pick<QuotaOptions, 'limits' | 'windowMs'>;
 }
 
 export interface MusiqueRuntime {
@@ -40,6 +46,8 @@ export interface MusiqueRuntime {
   cache: LibraryCache;
   status: ServiceStatus;
   quota: QuotaTracker;
+  /** Admits every Musique request against the rate windows; forecasts big sends. */
+  governor: Governor;
   staging: Staging;
   uploader: Uploader;
   view(): MusiqueAccount;
@@ -58,21 +66,20 @@ export function createMusiqueRuntime(
 ): MusiqueRuntime {
   const log = context.log.child({ service: 'musique' });
   const dir = join(context.dataDir, 'musique');
-  const quota = createQuotaTracker();
+  const clock = options.clock ?? systemGovernorClock;
+  const quota = createQuotaTracker({ now: () => clock.now(), ...options.rateWindows });
   quota.onChange((snapshot) => context.events.emit('musique.quotaChanged', snapshot));
+  const governor = createGovernor({ quota, clock });
+  const retry = options.retry ?? defaultRetry;
   const http = createHttpClient({
     service: 'musique',
     fetch: context.fetch,
     log,
     describe: describeMusique,
-    ...(options.retry ? { retry: options.retry } : {}),
-    onResponse(response) {
-      quota.observe(response.headers);
-      if (response.status === 429) {
-        const wait = parseRetryAfter(response.headers.get('retry-after')) ?? 1000;
-        quota.block(Date.now() + wait);
-      }
-    },
+    // Every Musique request goes through the governor; its clock times the waits too.
+    gate: governor,
+    now: () => clock.now(),
+    retry: { ...retry, sleep: retry.sleep ?? ((ms, signal) => clock.sleep(ms, signal)) },
   });
   const lifetime = new AbortController();
   const account = createAccountStore({
@@ -110,6 +117,7 @@ export function createMusiqueRuntime(
     cache,
     status,
     quota,
+    governor,
     staging,
     uploader,
     view: () => account.view(),

@@ -7,7 +7,7 @@ import {
   readLimits,
   readUsagePage,
 } from '../../../src-main/services/musique/normalize.ts';
-import { createQuotaTracker } from '../../../src-main/services/musique/quota.ts';
+import { createQuotaTracker } from '../../../src-main/services/musique/governor/quota.ts';
 import { hostRoot, musiqueRoutes } from '../../../src-main/services/musique/routes.ts';
 
 describe('route profiles', () => {

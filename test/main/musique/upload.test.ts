@@ -6,6 +6,7 @@ import { stageFile } from './upload-helpers.ts';
 
 const sandbox = useSandbox();
 const waits: number[] = [];
+let skipped = 0;
 let h: Harness;
 beforeAll(async () => {
   // 429 waits are recorded instead of slept; a stall is anything over half a second.
@@ -15,6 +16,14 @@ beforeAll(async () => {
       return Promise.resolve();
     },
     uploadStallMs: 500,
+    // The governor honours the same Retry-After on its own clock: that wait passes at once too.
+    clock: {
+      now: () => Date.now() + skipped,
+      sleep: (ms) => {
+        skipped += ms;
+        return Promise.resolve();
+      },
+    },
   });
   h.useSandbox(sandbox());
   await h.connect(sandbox());

@@ -1,0 +1,75 @@
+/**
+ * The broadcast feature: the outbox over the Musique session and governor, its journals under
+ * `<dataDir>/outbox`, and the store directory through a port (the directory service answers
+ * it). Jobs left unfinished by the last run resume at start.
+ */
+import { join } from 'node:path';
+import { tokenParts } from '../../../src-preload/contract/schemas/musique.ts';
+import type { CallName } from '../../../src-preload/contract/types.ts';
+import { appError } from '../core/errors.ts';
+import type { Feature, FeatureContext } from '../core/feature.ts';
+import type { SendingPort } from '../musique/musique-feature.ts';
+import { broadcastHandlers } from './broadcast-handlers.ts';
+import { createInstanceLock } from './instance-lock.ts';
+import { createJobStore } from './job-store.ts';
+import { createOutbox, type Outbox, type SendSession, type StoreDirectoryPort } from './outbox.ts';
+
+type BroadcastCall = Extract<CallName, `broadcast.${string}`>;
+
+export type BroadcastFeature = Feature<BroadcastCall> & { outbox: Outbox };
+
+export function createBroadcastFeature(
+  context: FeatureContext,
+  sending: SendingPort,
+  directory: StoreDirectoryPort,
+): BroadcastFeature {
+  const log = context.log.child({ service: 'broadcast' });
+  const dir = join(context.dataDir, 'outbox');
+  const session = (): SendSession | undefined => {
+    const current = sending.session();
+    if (!current) return undefined;
+    const environment = tokenParts(current.token)?.environment.name;
+    // A send refused for its token (revoked…) shows as signed out, like any other call.
+    const api = {
+      ...current.api,
+      send: (...args: Parameters<typeof current.api.send>) =>
+        sending.guard(current, () => current.api.send(...args)),
+    };
+    return {
+      api,
+      sender: {
+        ...(current.facts.externalId ? { externalId: current.facts.externalId } : {}),
+        ...(environment ? { environment } : {}),
+        host: current.routes.root,
+      },
+    };
+  };
+  const outbox = createOutbox({
+    store: createJobStore({ dir, damagedFiles: context.damagedFiles, log }),
+    lock: createInstanceLock(join(dir, 'engine.lock')),
+    directory,
+    session,
+    governor: sending.governor,
+    clock: sending.clock,
+    log,
+    emit: (job) => context.events.emit('broadcast.jobChanged', job),
+  });
+  const beforeStart = () => {
+    const current = sending.session();
+    if (!current)
+      throw appError('not_connected', 'No Musique account is connected.', {
+        action: 'Paste an API token or generate one in Settings → Musique.',
+      });
+    sending.require(current, 'audio.send');
+  };
+  return {
+    outbox,
+    handlers: broadcastHandlers(outbox, beforeStart),
+    async start() {
+      await outbox.start().catch((error: unknown) => {
+        log.error({ err: error }, 'outbox: could not resume broadcasts');
+      });
+    },
+    dispose: () => outbox.dispose(),
+  };
+}

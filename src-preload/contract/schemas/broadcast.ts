@@ -1,0 +1,168 @@
+/**
+ * Broadcasts: plan and forecast a send, start it, control it, list jobs and page through one
+ * job's per-store rows (10,000 rows never cross IPC at once). Targets are External IDs from
+ * the store directory. No Node imports: the renderer shares these types.
+ */
+import { z } from 'zod';
+
+const ExternalId = z.string().min(1).max(200);
+const JobId = z.string().regex(/^job_[A-Za-z0-9_]{1,64}$/);
+
+export const ScheduleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('now') }),
+  /** One instant for every store, UTC (or with an offset). */
+  z.strictObject({ kind: z.literal('at'), at: z.iso.datetime({ offset: true }) }),
+  /** The same wall-clock time in each store's own time zone. */
+  z.strictObject({
+    kind: z.literal('local'),
+    localTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  }),
+]);
+export type Schedule = z.infer<typeof ScheduleSchema>;
+
+export const SendOptionsSchema = z.strictObject({
+  priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
+  repeat: z.number().int().min(1).max(10).optional(),
+  volume: z.number().int().min(0).max(100).optional(),
+});
+export type SendOptions = z.infer<typeof SendOptionsSchema>;
+
+export const BroadcastArgs = z.strictObject({
+  audioId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
+  audioName: z.string().max(500).optional(),
+  externalIds: z.array(ExternalId).min(1).max(20_000),
+  schedule: ScheduleSchema,
+  options: SendOptionsSchema,
+  /** Stores per request: default 100, at most 500. */
+  chunkSize: z.number().int().min(1).max(500).optional(),
+});
+
+export const broadcastActions = [
+  'pause',
+  'resume',
+  'cancel',
+  'retryFailed',
+  'resendUnknown',
+] as const;
+export type BroadcastAction = (typeof broadcastActions)[number];
+
+export const BroadcastControlArgs = z.strictObject({
+  jobId: JobId,
+  action: z.enum(broadcastActions),
+  /** `resendUnknown` only: the chunks the user confirmed (default: all unknown ones). */
+  chunks: z.array(z.number().int().min(0).max(100_000)).max(1000).optional(),
+});
+
+export const storeStatuses = [
+  'pending',
+  'in-flight',
+  'sent',
+  'failed',
+  'unknown',
+  'cancelled',
+] as const;
+export type StoreStatus = (typeof storeStatuses)[number];
+
+export const BroadcastRowsArgs = z.strictObject({
+  jobId: JobId,
+  offset: z.number().int().min(0).max(1_000_000),
+  limit: z.number().int().min(1).max(500),
+  status: z.enum(storeStatuses).optional(),
+});
+
+export interface StoreRow {
+  externalId: string;
+  chunk: number;
+  status: StoreStatus;
+  /** Why it failed, or what is unknown about it. */
+  reason?: string;
+  requestId?: string;
+  sendId?: string;
+  /** When its last request went out (ms since the epoch). */
+  at?: number;
+}
+
+export interface RowsPage {
+  rows: StoreRow[];
+  total: number;
+}
+
+export interface FailureFacts {
+  code: string;
+  message: string;
+  status?: number;
+  requestId?: string;
+}
+
+export interface JobCounts {
+  total: number;
+  pending: number;
+  inFlight: number;
+  sent: number;
+  failed: number;
+  unknown: number;
+  cancelled: number;
+}
+
+export type JobPhase = 'running' | 'paused' | 'needs-attention' | 'done';
+
+export interface UnknownChunkView {
+  chunk: number;
+  attempt: number;
+  sentAt: string;
+  stores: number;
+  requestId?: string;
+  error: FailureFacts;
+  /** "Sent at 14:02:11 UTC, no certain answer (…); request ID …; resend these 100 stores?" */
+  question: string;
+}
+
+export interface BroadcastJob {
+  id: string;
+  audioId: string;
+  audioName?: string;
+  createdAt: string;
+  updatedAt: string;
+  schedule: Schedule;
+  options: SendOptions;
+  /** Who sent it: the token's External ID and environment, and the Musique host. */
+  sender: { externalId?: string; environment?: string; host: string };
+  chunkSize: number;
+  requests: number;
+  phase: JobPhase | 'stopped';
+  counts: JobCounts;
+  /** Why the engine paused it by itself (token revoked, permission missing, audio gone). */
+  pauseReason?: FailureFacts;
+  /** Why it stopped (its record could not be written): nothing unrecorded was sent. */
+  stopped?: FailureFacts;
+  unknown: UnknownChunkView[];
+}
+
+export interface SendForecast {
+  requests: number;
+  startsAt: number;
+  finishesAt: number;
+  withoutWaiting: number;
+  waitsFor?: {
+    window: 'minute' | 'hour' | 'day' | 'retryAfter';
+    remaining: number;
+    resumesAt: number;
+  };
+  /** "24 requests; starts now; done in about 2 minutes". */
+  summary: string;
+}
+
+export interface BroadcastPlan {
+  stores: number;
+  requests: number;
+  /** One per send time (one per time zone for a local-time schedule). */
+  groups: Array<{
+    scheduleAt?: string;
+    timeZone?: string;
+    /** The local time fell in a daylight-saving gap (moved forward) or overlap (first one). */
+    adjusted?: 'gap' | 'overlap';
+    stores: number;
+    requests: number;
+  }>;
+  forecast: SendForecast;
+}
