@@ -89,7 +89,9 @@ function fromBase64(text: string): Uint8Array {
  * path: a 100,000-track library snapshot then took half a second to encode instead of a tenth.
  */
 function tagBytes(value: unknown): unknown {
-  if (value instanceof Uint8Array) return { [tag]: toBase64(value) };
+  // `isView` reads the internal slot: an object merely given Uint8Array's prototype (a hostile
+  // `__proto__` key) is not bytes and is encoded as the plain object it is.
+  if (value instanceof Uint8Array && ArrayBuffer.isView(value)) return { [tag]: toBase64(value) };
   if (value === null || typeof value !== 'object') return value;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
   if (Array.isArray(value)) {

@@ -191,7 +191,8 @@ describe('every call over the browser host’s WebSocket', () => {
       { origin: `http://127.0.0.1:${port + 1}` },
       { origin: 'null' },
       { cookie: '' },
-      { cookie: `aislecast_${port}=${fuzz.string()}` },
+      // A guessed key, kept to characters a cookie header can carry.
+      { cookie: `aislecast_${port}=${encodeURIComponent(fuzz.string())}` },
       { path: '/__aislecast/other' },
       { host: `evil.example:${port}` },
     ];
