@@ -26,6 +26,8 @@ import {
 import { createQueyeFeature } from './queye/queye-feature.ts';
 import { createPlayerFeature } from './player/player-feature.ts';
 import { createStreamFeature } from './stream/stream-feature.ts';
+import { demoStoreRecords } from './stores/demo-stores.ts';
+import { createStoresFeature, type StoresFeature } from './stores/stores-feature.ts';
 import type { SecretBox } from './vault/secret-box.ts';
 import { vaultHandlers } from './vault/vault-handlers.ts';
 import { createVault, type CipherStore, type Vault } from './vault/vault.ts';
@@ -60,6 +62,8 @@ export interface Services {
   vault: Vault;
   connection: ConnectionMonitor;
   damagedFiles: DamagedFiles;
+  /** The store directory (the send engine resolves External IDs through `stores.lookup`). */
+  stores: StoresFeature;
   /** Resolves once every feature's start-up work (cache loads, resumes) has run. */
   ready: Promise<void>;
   dispose(): Promise<void>;
@@ -110,6 +114,8 @@ export function createServices(config: ServicesConfig): Services {
   const player = add(createPlayerFeature(context, queye.connection));
   const musique = createMusiqueFeature(context);
   add(musique);
+  const stores = createStoresFeature(context);
+  add(stores);
   // Last, so the services it points at the sandbox exist before it starts.
   const demo = add(
     createDemoFeature(context, {
@@ -139,6 +145,17 @@ export function createServices(config: ServicesConfig): Services {
             await musique.clearTemporaryCredentials();
           },
         },
+        {
+          name: 'stores',
+          enter: (sandbox) => {
+            stores.enterDemo(demoStoreRecords(sandbox.stores));
+            return Promise.resolve();
+          },
+          leave: () => {
+            stores.leaveDemo();
+            return Promise.resolve();
+          },
+        },
       ],
       sandboxOptions: config.demoSandbox,
     }),
@@ -154,6 +171,7 @@ export function createServices(config: ServicesConfig): Services {
     ...stream.handlers,
     ...player.handlers,
     ...musique.handlers,
+    ...stores.handlers,
     ...demo.handlers,
   };
 
@@ -179,6 +197,7 @@ export function createServices(config: ServicesConfig): Services {
     vault,
     connection,
     damagedFiles,
+    stores,
     ready,
     async dispose() {
       await ready;

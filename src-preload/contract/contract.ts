@@ -65,6 +65,31 @@ import {
   type TrackCheck,
 } from './schemas/player.ts';
 
+import {
+  ImportBeginArgs,
+  ImportChunkArgs,
+  ImportConfirmArgs,
+  ImportIdArgs,
+  ImportPreviewArgs,
+  StoreAddArgs,
+  StoreBulkEditArgs,
+  StoreEditArgs,
+  StoreExportArgs,
+  StoreGroupIdArgs,
+  StoreGroupSaveArgs,
+  StoreIdsArgs,
+  type DirectoryChanged,
+  type DirectorySnapshot,
+  type DirectorySummary,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportResult,
+  type ImportTicket,
+  type StoreExport,
+  type StoreGroupView,
+  type StoreRecord,
+} from './schemas/stores.ts';
+
 export const calls = {
   'app.info': call(NoArgs, returns<AppInfo>()),
   'app.ping': call(PingArgs, returns<Pong>()),
@@ -130,6 +155,22 @@ export const calls = {
   'musique.uploadStart': call(UploadStartArgs, returns<UploadProgress>()),
   'musique.uploadCancel': call(UploadIdArgs, returns<UploadProgress | null>()),
   'musique.usageLog': call(UsageLogArgs, returns<UsageLogPage>()),
+
+  // Store directory: the stores a broadcast can target, groups, CSV import and export.
+  'stores.list': call(NoArgs, returns<DirectorySnapshot>()),
+  'stores.summary': call(NoArgs, returns<DirectorySummary>()),
+  'stores.add': call(StoreAddArgs, returns<StoreRecord>()),
+  'stores.edit': call(StoreEditArgs, returns<StoreRecord>()),
+  'stores.remove': call(StoreIdsArgs, returns<{ removed: number }>()),
+  'stores.bulkEdit': call(StoreBulkEditArgs, returns<{ updated: number }>()),
+  'stores.saveGroup': call(StoreGroupSaveArgs, returns<StoreGroupView>()),
+  'stores.removeGroup': call(StoreGroupIdArgs, returns<{ removed: true }>()),
+  'stores.importBegin': call(ImportBeginArgs, returns<ImportTicket>()),
+  'stores.importChunk': call(ImportChunkArgs, returns<{ received: number }>()),
+  'stores.importPreview': call(ImportPreviewArgs, returns<ImportPreview>()),
+  'stores.importConfirm': call(ImportConfirmArgs, returns<ImportResult>()),
+  'stores.importCancel': call(ImportIdArgs, returns<{ cancelled: true }>()),
+  'stores.export': call(StoreExportArgs, returns<StoreExport>()),
 } as const;
 
 export const events = {
@@ -153,6 +194,10 @@ export const events = {
   'musique.quotaChanged': event<QuotaSnapshot>(),
   'musique.libraryChanged': event<LibrarySnapshot>(),
   'musique.uploadProgress': event<UploadProgress>(),
+
+  // Store directory.
+  'stores.changed': event<DirectoryChanged>(),
+  'stores.importProgress': event<ImportProgress>(),
 } as const;
 
 /** Kinds of media main can serve to the renderer's audio element. */
