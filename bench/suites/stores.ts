@@ -77,6 +77,7 @@ async function importOnce(bytes: Uint8Array): Promise<{ ms: number; blockedMs: n
 async function filterTimes(app: BenchApp): Promise<number[]> {
   const { page } = app;
   const cdp = await app.cdp();
+  await cdp.send('Performance.enable');
   await page.keyboard.press('Control+4');
   const field = page.getByRole('searchbox', { name: 'Filter stores' });
   await field.waitFor({ timeout: 60_000 });

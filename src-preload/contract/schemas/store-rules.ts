@@ -87,7 +87,7 @@ const hhmm = (minutes: number) =>
  * undefined when unreadable. Accepts `8h-22h`, `08:00 – 22:00`, `8:00 às 22:00`; a closing time
  * before the opening one means the store closes after midnight.
  */
-export function parseDayHours(raw: string): string | undefined {
+function readDayHours(raw: string): string | undefined {
   const text = raw.trim().toLowerCase();
   if (!text) return '';
   if (closedWords.has(text)) return 'closed';
@@ -99,6 +99,16 @@ export function parseDayHours(raw: string): string | undefined {
     return undefined;
   }
   return `${hhmm(open)}-${hhmm(close)}`;
+}
+
+// A store list repeats the same few hours thousands of times: each is read once.
+const readHours = new Map<string, string | undefined>();
+
+export function parseDayHours(raw: string): string | undefined {
+  if (readHours.has(raw)) return readHours.get(raw);
+  const parsed = readDayHours(raw);
+  if (readHours.size < 5000) readHours.set(raw, parsed);
+  return parsed;
 }
 
 /** Field problems of a whole record, or the record as it will be stored. */

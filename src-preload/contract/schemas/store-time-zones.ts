@@ -26,13 +26,22 @@ function knownZones(): Map<string, string> {
   return known;
 }
 
+// Asking the runtime builds a formatter (tens of microseconds); an import asks for the same few
+// names thousands of times.
+const accepted = new Map<string, boolean>();
+
 function runtimeAccepts(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let ok = accepted.get(name);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (accepted.size < 1000) accepted.set(name, ok);
   }
+  return ok;
 }
 
 /**

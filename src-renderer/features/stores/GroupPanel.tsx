@@ -1,5 +1,5 @@
 import { Trash2 } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { formatCount } from '../../lib/format.ts';
@@ -17,7 +17,8 @@ import { facets } from './stores-view-model.ts';
 export function GroupPanel() {
   const { t } = useTranslation('stores');
   const snapshot = useStores((state) => state.snapshot);
-  const filters = useStores((state) => state.filters);
+  // Only the group filter: the panel need not redraw on every filter keystroke.
+  const groupId = useStores((state) => state.filters.groupId);
   const setFilters = useStores((state) => state.setFilters);
   const selection = useStores((state) => state.selection);
   const saveGroup = useStores((state) => state.saveGroup);
@@ -28,11 +29,12 @@ export function GroupPanel() {
   const [exclude, setExclude] = useState(false);
   const [nameError, setNameError] = useState<string>();
   const [error, setError] = useState<ApiError>();
-  if (!snapshot) return null;
-  const options = facets(snapshot.stores);
+  const options = useMemo(() => (snapshot ? facets(snapshot.stores) : undefined), [snapshot]);
+  if (!snapshot || !options) return null;
 
   const start = () => {
-    setRule({ region: filters.region, tag: filters.tag, timeZone: filters.timeZone });
+    const { region, tag, timeZone } = useStores.getState().filters;
+    setRule({ region, tag, timeZone });
     setName('');
     setExclude(false);
     setNameError(undefined);
@@ -72,7 +74,7 @@ export function GroupPanel() {
           <button
             type="button"
             className="store-groups__item"
-            aria-pressed={!filters.groupId}
+            aria-pressed={!groupId}
             onClick={() => setFilters({ groupId: undefined })}
           >
             {t('groups.all')}
@@ -84,7 +86,7 @@ export function GroupPanel() {
             <button
               type="button"
               className="store-groups__item"
-              aria-pressed={filters.groupId === group.id}
+              aria-pressed={groupId === group.id}
               onClick={() => setFilters({ groupId: group.id })}
             >
               {group.name}

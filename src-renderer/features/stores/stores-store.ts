@@ -8,7 +8,12 @@ import type {
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { api, onEvent } from '../../api/client.ts';
 import type { SelectionState } from '../../ui/table/selection.ts';
-import { filterStores, sortRows, type StoreFilters, type StoreSort } from './stores-view-model.ts';
+import {
+  filterStores,
+  sortedOrder,
+  type StoreFilters,
+  type StoreSort,
+} from './stores-view-model.ts';
 
 interface StoresState {
   snapshot?: DirectorySnapshot;
@@ -43,7 +48,8 @@ function computeView(
   sort: StoreSort,
 ): number[] {
   if (!snapshot) return [];
-  return sortRows(snapshot.stores, filterStores(snapshot.stores, filters, snapshot.groups), sort);
+  const { stores, groups } = snapshot;
+  return filterStores(stores, filters, groups, sortedOrder(stores, sort));
 }
 
 // Loads never overlap; a change announced during one triggers exactly one more.

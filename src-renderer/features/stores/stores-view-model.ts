@@ -38,11 +38,15 @@ function haystackOf(stores: readonly StoreRecord[]): string[] {
   return lines;
 }
 
-/** Positions of the stores that pass every filter, in directory order. */
+/**
+ * Positions of the stores that pass every filter, in the order of `order` (a sorted order from
+ * `sortedOrder`, or directory order when absent).
+ */
 export function filterStores(
   stores: readonly StoreRecord[],
   filters: StoreFilters,
   groups: readonly StoreGroup[] = [],
+  order?: readonly number[],
 ): number[] {
   const words = filters.query.toLowerCase().split(/\s+/).filter(Boolean);
   const lines = haystackOf(stores);
@@ -51,7 +55,9 @@ export function filterStores(
   const region = filters.region?.toLowerCase();
   const tag = filters.tag?.toLowerCase();
   const out: number[] = [];
-  for (let i = 0; i < stores.length; i++) {
+  const count = order ? order.length : stores.length;
+  for (let n = 0; n < count; n++) {
+    const i = order ? order[n]! : n;
     const store = stores[i]!;
     if (region !== undefined && store.region.toLowerCase() !== region) continue;
     if (filters.timeZone !== undefined && store.timeZone !== filters.timeZone) continue;
@@ -69,15 +75,29 @@ export function filterStores(
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-export function sortRows(
-  stores: readonly StoreRecord[],
-  rows: number[],
-  sort: StoreSort,
-): number[] {
-  const key = (store: StoreRecord) =>
-    sort.column === 'tags' ? store.tags.join(', ') : store[sort.column];
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  return rows.slice().sort((a, b) => sign * collator.compare(key(stores[a]!), key(stores[b]!)));
+const orders = new WeakMap<readonly StoreRecord[], Map<string, number[]>>();
+
+/**
+ * Every position in the directory, sorted; computed once per directory snapshot and sort, so a
+ * filter keystroke only walks it instead of sorting again.
+ */
+export function sortedOrder(stores: readonly StoreRecord[], sort: StoreSort): readonly number[] {
+  let bySort = orders.get(stores);
+  if (!bySort) {
+    bySort = new Map();
+    orders.set(stores, bySort);
+  }
+  const cacheKey = `${sort.column}:${sort.direction}`;
+  let order = bySort.get(cacheKey);
+  if (!order) {
+    const keys = stores.map((store) =>
+      sort.column === 'tags' ? store.tags.join(', ') : store[sort.column],
+    );
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    order = keys.map((_, i) => i).sort((a, b) => sign * collator.compare(keys[a]!, keys[b]!));
+    bySort.set(cacheKey, order);
+  }
+  return order;
 }
 
 /** The distinct values a filter menu offers, sorted, with how many stores have each. */

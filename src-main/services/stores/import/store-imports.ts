@@ -64,6 +64,13 @@ interface Session {
     rows: CsvRow[];
   };
   mapping?: ColumnMapping;
+  /** The last check, reused by `confirm` while the directory and mapping stay the same. */
+  planned?: {
+    rows: PlannedRow[];
+    directory: StoreDirectory;
+    revision: number;
+    mapping: ColumnMapping;
+  };
 }
 
 /** A person imports one file at a time; a few open previews are plenty. */
@@ -120,6 +127,11 @@ export function createStoreImports(deps: StoreImportsDeps): StoreImports {
   const plan = async (session: Session, mapping: ColumnMapping): Promise<PlannedRow[]> => {
     const { rows } = session.parsed!;
     const directory = deps.directory();
+    const revision = directory.revision();
+    const last = session.planned;
+    if (last?.directory === directory && last.revision === revision && last.mapping === mapping) {
+      return last.rows;
+    }
     const context = newPlanContext(mapping, (id) => directory.get(id));
     const planned: PlannedRow[] = [];
     for (let start = 0; start < rows.length; start += batch) {
@@ -132,6 +144,7 @@ export function createStoreImports(deps: StoreImportsDeps): StoreImports {
       });
       if (start + batch < rows.length) await pause();
     }
+    session.planned = { rows: planned, directory, revision, mapping };
     return planned;
   };
 
@@ -210,7 +223,7 @@ export function createStoreImports(deps: StoreImportsDeps): StoreImports {
           'Choose the External ID column, then import.',
         );
       }
-      // Checked again: the directory may have changed since the preview.
+      // Checked again if the directory changed since the preview (else the preview's check stands).
       const rows = await plan(session, mapping);
       const directory = deps.directory();
       const existing = (id: string) => directory.get(id);
