@@ -105,10 +105,18 @@ export function StoresScreen() {
           <div className="stores-toolbar">
             <p className="stores-summary" aria-live="polite">
               {t('summary', {
-                stores: formatCount(summary.stores),
-                count: summary.stores,
-                regions: formatCount(summary.regions),
-                zones: formatCount(summary.timeZones),
+                stores: t('summaryStores', {
+                  count: summary.stores,
+                  shown: formatCount(summary.stores),
+                }),
+                regions: t('summaryRegions', {
+                  count: summary.regions,
+                  shown: formatCount(summary.regions),
+                }),
+                zones: t('summaryZones', {
+                  count: summary.timeZones,
+                  shown: formatCount(summary.timeZones),
+                }),
               })}
               {summary.testStores > 0 && ` ${t('summaryTest', { count: summary.testStores })}`}
               {snapshot.demo && ` ${t('demoNote')}`}
