@@ -73,6 +73,10 @@ describe('importing stores from CSV through the router', () => {
       'BR-002;Loja Centro de novo;RJ;America/Sao_Paulo;',
       'PT-001;Loja Lisboa;Lisboa;Europe/Lisbon;',
     ].join('\r\n');
+    const changes: unknown[] = [];
+    test.services.events.listen((name, payload) => {
+      if (name === 'stores.changed') changes.push(payload);
+    });
     const first = value(await preview(csv));
     // `estado` is a region and `observação` is not a known name: the user maps notes by hand.
     expect(first.mapping).toEqual({ externalId: 0, name: 1, region: 2, timeZone: 3 });
@@ -113,6 +117,8 @@ describe('importing stores from CSV through the router', () => {
       notes: 'Entrada pela "rua B"',
     });
     expect(stores.get('BR-001')?.name).toBe('Loja Paulista');
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ summary: { stores: 3 } });
   });
 
   it('exports a directory that imports back unchanged', async () => {
@@ -163,12 +169,15 @@ describe('importing stores from CSV through the router', () => {
   });
 
   it('every row bad: each row says why, and the file says none can be imported', async () => {
-    const result = value(await preview('id,time_zone\n,UTC\na b,UTC\nc,Nowhere\n'));
+    const result = value(
+      await preview('id,time_zone\n,UTC\na b,UTC\n"line\r\nbreak",UTC\nc,Nowhere\n'),
+    );
     expect(result.fileProblem).toMatchObject({ code: 'all_rows_bad' });
-    expect(result.rows.map((r) => r.problems[0]?.code)).toEqual([
-      'id_missing',
-      'id_malformed',
-      'time_zone_unknown',
+    expect(result.rows.map((r) => [r.line, r.problems[0]?.message])).toEqual([
+      [2, 'The External ID is empty.'],
+      [3, 'The External ID “a b” has a space inside; Musique IDs have none.'],
+      [4, 'The External ID “line break” has a line break inside; Musique IDs have none.'],
+      [6, '“Nowhere” is not a time zone name; use one like America/Sao_Paulo.'],
     ]);
   });
 
