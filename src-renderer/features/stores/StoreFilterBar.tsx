@@ -44,6 +44,14 @@ export function StoreFilterBar() {
         options={options.timeZones}
         onChange={(timeZone) => setFilters({ timeZone })}
       />
+      <label className="store-editor__check">
+        <input
+          type="checkbox"
+          checked={filters.testOnly ?? false}
+          onChange={(event) => setFilters({ testOnly: event.target.checked || undefined })}
+        />
+        {t('filter.testOnly')}
+      </label>
       <span className="stores-filters__count" aria-live="polite">
         {t('filter.showing', {
           shown: formatCount(shown),

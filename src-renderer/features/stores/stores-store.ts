@@ -10,7 +10,9 @@ import { api, onEvent } from '../../api/client.ts';
 import type { SelectionState } from '../../ui/table/selection.ts';
 import {
   filterStores,
+  narrows,
   sortedOrder,
+  warmSearch,
   type StoreFilters,
   type StoreSort,
 } from './stores-view-model.ts';
@@ -42,6 +44,11 @@ interface StoresState {
 
 const noSelection: SelectionState<string> = { selected: new Set() };
 
+/** The last view, so one more letter typed filters the previous matches, not every store. */
+let previous:
+  | { snapshot: DirectorySnapshot; filters: StoreFilters; sort: StoreSort; rows: number[] }
+  | undefined;
+
 function computeView(
   snapshot: DirectorySnapshot | undefined,
   filters: StoreFilters,
@@ -49,7 +56,16 @@ function computeView(
 ): number[] {
   if (!snapshot) return [];
   const { stores, groups } = snapshot;
-  return filterStores(stores, filters, groups, sortedOrder(stores, sort));
+  const order =
+    previous &&
+    previous.snapshot === snapshot &&
+    previous.sort === sort &&
+    narrows(previous.filters, filters)
+      ? previous.rows
+      : sortedOrder(stores, sort);
+  const rows = filterStores(stores, filters, groups, order);
+  previous = { snapshot, filters, sort, rows };
+  return rows;
 }
 
 // Loads never overlap; a change announced during one triggers exactly one more.
@@ -65,6 +81,7 @@ export const useStores = create<StoresState>((set, get) => {
     const groupGone =
       filters.groupId && !snapshot.groups.some((group) => group.id === filters.groupId);
     const nextFilters = groupGone ? { ...filters, groupId: undefined } : filters;
+    warmSearch(snapshot.stores);
     set({
       snapshot,
       loadError: undefined,

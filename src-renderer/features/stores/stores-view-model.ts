@@ -25,6 +25,23 @@ export interface StoreSort {
 
 const haystacks = new WeakMap<readonly StoreRecord[], string[]>();
 
+/** Builds the search lines ahead of the first keystroke (call when a snapshot arrives). */
+export function warmSearch(stores: readonly StoreRecord[]): void {
+  haystackOf(stores);
+}
+
+/** Whether every store matching `next` also matches `previous`: one more letter or word typed. */
+export function narrows(previous: StoreFilters, next: StoreFilters): boolean {
+  return (
+    next.query.toLowerCase().startsWith(previous.query.toLowerCase()) &&
+    previous.region === next.region &&
+    previous.tag === next.tag &&
+    previous.timeZone === next.timeZone &&
+    previous.groupId === next.groupId &&
+    previous.testOnly === next.testOnly
+  );
+}
+
 function haystackOf(stores: readonly StoreRecord[]): string[] {
   let lines = haystacks.get(stores);
   if (!lines) {

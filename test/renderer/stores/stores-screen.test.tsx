@@ -49,6 +49,9 @@ describe('stores screen', () => {
     expect(screen.getByText('1 of 3')).toBeTruthy();
     await user.clear(screen.getByRole('searchbox', { name: 'Filter stores' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Region' }), '');
+    await user.click(screen.getByRole('checkbox', { name: 'Test stores only' }));
+    expect(rowNames()).toEqual(['br_001']);
+    await user.click(screen.getByRole('checkbox', { name: 'Test stores only' }));
     await user.click(screen.getByRole('button', { name: /External ID/ }));
     expect(rowNames()).toEqual(['br_001', 'br_002', 'pt_001']);
   });

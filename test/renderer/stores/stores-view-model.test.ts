@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   facets,
   filterStores,
+  narrows,
   sortedOrder,
 } from '../../../src-renderer/features/stores/stores-view-model.ts';
 import type { StoreGroup } from '../../../src-preload/contract/schemas/stores.ts';
@@ -39,6 +40,12 @@ describe('stores view model', () => {
       2, 1, 0,
     ]);
     expect(filterStores(sampleStores, { query: 'aisle' }, [], byName)).toEqual([1, 2, 0]);
+  });
+
+  it('knows when a new filter can only narrow the previous matches', () => {
+    expect(narrows({ query: 'lis' }, { query: 'Lisb' })).toBe(true);
+    expect(narrows({ query: 'lisb' }, { query: 'lis' })).toBe(false);
+    expect(narrows({ query: 'a' }, { query: 'ab', region: 'Lisboa' })).toBe(false);
   });
 
   it('offers each region, tag and zone once with its count', () => {
