@@ -81,6 +81,29 @@ describe('stores screen', () => {
     expect(await screen.findByText(/4 stores in 2 regions/)).toBeTruthy();
   });
 
+  it('opens the active row for editing with Enter and saves the change', async () => {
+    const bridge = storesBridge(sampleStores);
+    installFakeBridge(bridge.handlers);
+    const user = userEvent.setup();
+    render(<StoresScreen />);
+    const grid = await screen.findByRole('grid', { name: 'Stores' });
+    grid.focus();
+    await user.keyboard('{End}{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Aisle Paulista' });
+    expect(within(dialog).getByLabelText<HTMLInputElement>('External ID').value).toBe('br_001');
+    const region = within(dialog).getByLabelText('Region');
+    await user.clear(region);
+    await user.type(region, 'Baixada Santista');
+    await user.type(within(dialog).getByLabelText('Monday'), '8h-22h');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(bridge.directory.get('br_001')).toMatchObject({
+      region: 'Baixada Santista',
+      openingHours: { mon: '08:00-22:00' },
+      testStore: true,
+    });
+  });
+
   it('removes the selected stores from the keyboard after a confirmation', async () => {
     const bridge = storesBridge(sampleStores);
     installFakeBridge(bridge.handlers);
@@ -118,5 +141,12 @@ describe('stores screen', () => {
     await user.type(screen.getByRole('textbox', { name: 'Tag' }), 'express');
     await user.click(screen.getByRole('button', { name: 'Add tag' }));
     expect(await screen.findByRole('button', { name: /^Express\s*3 stores$/ })).toBeTruthy();
+
+    // Edit the rule: São Paulo only.
+    await user.click(screen.getByRole('button', { name: 'Edit group Express' }));
+    expect(screen.getByLabelText<HTMLInputElement>('Group name').value).toBe('Express');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Region is' }), 'São Paulo');
+    await user.click(screen.getByRole('button', { name: 'Save group' }));
+    expect(await screen.findByRole('button', { name: /^Express\s*2 stores$/ })).toBeTruthy();
   });
 });
