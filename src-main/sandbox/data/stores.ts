@@ -1,5 +1,6 @@
 import { createPrng } from './prng.ts';
-import { moreRegions, regions, storeSites, type RegionInfo } from './words.ts';
+import { moreRegions } from './more-regions.ts';
+import { regions, storeSites, type RegionInfo } from './words.ts';
 
 /** One store of the demo company's network: a Musique External ID and where it is. */
 export interface Store {
