@@ -113,4 +113,25 @@ describe('the store directory in Chromium', () => {
     ]);
     expect((await readFile(await again.path())).equals(exported)).toBe(true);
   });
+
+  it('shows the demo directory seeded from the sandbox, and the saved one again after leaving', async () => {
+    const app = await apps.open();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Start the demo' }).click();
+    await page.locator('.demo-banner').waitFor();
+    await page.keyboard.press('Control+4');
+    const summary = page.locator('.stores-summary');
+    await expect
+      .poll(() => summary.textContent())
+      .toMatch(/^1,200 stores in \d+ regions, \d+ time zones\./);
+    expect(await summary.textContent()).toMatch(/\d test stores\..*demo's directory/);
+    await page.getByRole('combobox', { name: 'Time zone' }).selectOption('Europe/Lisbon');
+    await expect.poll(async () => (await tableIds(page)).length).toBeGreaterThan(5);
+
+    await page.getByRole('button', { name: 'Leave the demo' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Leave the demo' }).click();
+    await page.getByRole('dialog', { name: 'Welcome to Aislecast' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'No stores yet' }).waitFor();
+  });
 });
