@@ -56,9 +56,9 @@ describe('CSV parsing', () => {
     expect(detectDelimiter('"a;b",c')).toBe(',');
   });
 
-  it('handles quotes, line breaks inside fields and CRLF, and numbers rows by file line', () => {
+  it('handles quotes, line breaks inside fields and CRLF, and numbers rows by file line', async () => {
     const text = 'id;name;notes\r\ns1;"Loja ""Centro""";"two\r\nlines"\r\n\r\ns2;B;x\r\n';
-    const parsed = parseCsv(text);
+    const parsed = await parseCsv(text);
     expect(parsed).toEqual({
       ok: true,
       delimiter: ';',
@@ -68,6 +68,23 @@ describe('CSV parsing', () => {
         { line: 5, cells: ['s2', 'B', 'x'] },
       ],
     });
+  });
+
+  it('keeps rows and line numbers whole across the slices a large file is parsed in', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) =>
+      i % 1000 === 7 ? `id${i},"multi\nline ${i}"` : `id${i},note ${i}`,
+    );
+    const progress: number[] = [];
+    const parsed = await parseCsv(`id,notes\n${rows.join('\n')}\n`, (done) => progress.push(done));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.rows).toHaveLength(30_000);
+    expect(progress.length).toBeGreaterThan(1);
+    // Each multi-line row pushes the lines after it down by one.
+    const at = (i: number) => parsed.rows[i]!;
+    expect(at(0)).toEqual({ line: 2, cells: ['id0', 'note 0'] });
+    expect(at(7)).toEqual({ line: 9, cells: ['id7', 'multi\nline 7'] });
+    expect(at(8).line).toBe(11);
+    expect(at(29_999)).toEqual({ line: 30_031, cells: ['id29999', 'note 29999'] });
   });
 
   it('matches headers leniently in English and Portuguese', () => {

@@ -39,7 +39,7 @@ describe('the store directory at start-up', () => {
         // Nothing was overwritten: the kept copy is the damaged file, byte for byte.
         const kept = (await readdir(join(dir, 'stores'))).filter((f) => f.includes('damaged'));
         expect(kept).toHaveLength(1);
-      expect(await readFile(join(dir, 'stores', kept[0]!), 'utf8')).toBe(text);
+        expect(await readFile(join(dir, 'stores', kept[0]!), 'utf8')).toBe(text);
       } finally {
         await test.cleanup();
         await rm(dir, { recursive: true, force: true });

@@ -32,60 +32,82 @@ export function detectDelimiter(text: string): Delimiter {
   return counts[ranked[0]!] > 0 ? ranked[0]! : ',';
 }
 
-export function parseCsv(text: string): ParsedCsv {
+/** Text parsed between two yields to the event loop. */
+const chunkChars = 256 * 1024;
+
+const newlinesIn = (cells: readonly string[]) => {
+  let count = 0;
+  for (const cell of cells) {
+    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) count++;
+  }
+  return count;
+};
+
+/**
+ * Parses in slices, yielding between them so a large file never stalls main (and with it the
+ * window's calls); `progress` hears how many characters are done. Every row counts as one line
+ * plus the line breaks inside its quoted fields, which gives each row its line in the file.
+ */
+export function parseCsv(
+  text: string,
+  progress?: (doneChars: number, totalChars: number) => void,
+): Promise<ParsedCsv> {
   const delimiter = detectDelimiter(text);
   const rows: CsvRow[] = [];
   let headers: string[] | undefined;
   let line = 1;
-  let scanned = 0;
   let tooMany = false;
   let broken: string | undefined;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    step(result, parser) {
-      // papaparse reports where each row ends; the row begins after the line breaks before it.
-      let start = scanned;
-      while (start < text.length && (text[start] === '\r' || text[start] === '\n')) {
-        if (text[start] === '\n') line++;
-        start++;
-      }
-      const rowLine = line;
-      const end = Math.min(result.meta.cursor, text.length);
-      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-      scanned = end;
-      const cells = result.data;
-      if (cells.every((cell) => !cell.trim())) return; // blank line
-      if (result.errors.some((error) => error.type === 'Quotes')) {
-        broken ??= `line ${rowLine}: a quoted field is never closed`;
-      }
-      if (!headers) {
-        headers = cells.map((cell) => cell.trim());
-        return;
-      }
-      if (rows.length >= maxImportRows) {
-        tooMany = true;
-        parser.abort();
-        return;
-      }
-      rows.push({ line: rowLine, cells });
-    },
+  return new Promise((resolve) => {
+    Papa.parse<string[]>(text, {
+      delimiter,
+      chunkSize: chunkChars,
+      chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        for (const cells of result.data) {
+          const rowLine = line;
+          line += 1 + newlinesIn(cells);
+          if (cells.every((cell) => !cell.trim())) continue; // blank line
+          if (!headers) {
+            headers = cells.map((cell) => cell.trim());
+            continue;
+          }
+          if (rows.length >= maxImportRows) {
+            tooMany = true;
+            parser.abort();
+            return;
+          }
+          rows.push({ line: rowLine, cells });
+        }
+        const quotes = result.errors.find((error) => error.type === 'Quotes');
+        if (quotes) broken ??= 'a quoted field is never closed';
+        progress?.(Math.min(result.meta.cursor, text.length), text.length);
+        parser.pause();
+        setImmediate(() => parser.resume());
+      },
+      complete() {
+        resolve(finish());
+      },
+    });
   });
-  if (tooMany) {
-    return {
-      ok: false,
-      reason: 'too_many_rows',
-      message: `The file has more than ${maxImportRows.toLocaleString('en-US')} rows; split it into smaller files.`,
-    };
+
+  function finish(): ParsedCsv {
+    if (tooMany) {
+      return {
+        ok: false,
+        reason: 'too_many_rows',
+        message: `The file has more than ${maxImportRows.toLocaleString('en-US')} rows; split it into smaller files.`,
+      };
+    }
+    if (!headers) {
+      return { ok: false, reason: 'no_header', message: 'The file has no header row.' };
+    }
+    if (broken && rows.length === 0) {
+      return {
+        ok: false,
+        reason: 'unreadable',
+        message: `The file cannot be read as CSV (${broken}).`,
+      };
+    }
+    return { ok: true, delimiter, headers, rows };
   }
-  if (!headers) {
-    return { ok: false, reason: 'no_header', message: 'The file has no header row.' };
-  }
-  if (broken && rows.length === 0) {
-    return {
-      ok: false,
-      reason: 'unreadable',
-      message: `The file cannot be read as CSV (${broken}).`,
-    };
-  }
-  return { ok: true, delimiter, headers, rows };
 }

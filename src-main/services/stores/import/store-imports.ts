@@ -111,7 +111,9 @@ export function createStoreImports(deps: StoreImportsDeps): StoreImports {
     session.chunks = [];
     const text = decodeCsv(bytes);
     if (!text.ok) throw fileError(`import_${text.reason}`, text.message, 'Choose another file.');
-    const csv = parseCsv(text.text);
+    const csv = await parseCsv(text.text, (done, total) =>
+      deps.progress({ importId: session.id, phase: 'reading', done, total }),
+    );
     if (!csv.ok)
       throw fileError(`import_${csv.reason}`, csv.message, 'Correct the file and choose it again.');
     deps.progress({
