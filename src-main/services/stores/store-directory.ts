@@ -159,24 +159,33 @@ export function createStoreDirectory(deps: StoreDirectoryDeps): StoreDirectory {
     );
 
   const directory: StoreDirectory = {
-    async load() {
-      if (!deps.path) return;
-      const read = await readDirectoryFile(deps.path);
-      if (read.state === 'damaged') {
-        await deps.damagedFiles.report(deps.path, {
-          what: 'Your store directory could not be read and was set aside; import it again or restore the kept copy.',
-          reason: `the store directory ${read.reason}`,
-        });
-        return;
-      }
-      if (read.state === 'missing') return;
-      state = { stores: read.file.stores, groups: read.file.groups };
-      revision++;
-      reindex();
-      if (read.migratedFrom !== undefined) {
-        deps.log.info({ from: read.migratedFrom }, 'store directory migrated');
+    load() {
+      if (!deps.path) return Promise.resolve();
+      const path = deps.path;
+      // Changes asked for while the file is being read wait for it: one made earlier would
+      // otherwise be written over the saved directory, or be lost when the file arrives.
+      const loading = queue.then(async () => {
+        const read = await readDirectoryFile(path);
+        if (read.state === 'damaged') {
+          await deps.damagedFiles.report(path, {
+            what: 'Your store directory could not be read and was set aside; import it again or restore the kept copy.',
+            reason: `the store directory ${read.reason}`,
+          });
+          return undefined;
+        }
+        if (read.state === 'missing') return undefined;
+        state = { stores: read.file.stores, groups: read.file.groups };
+        revision++;
+        reindex();
+        for (const listener of listeners) listener();
+        return read.migratedFrom;
+      });
+      queue = loading.catch(() => undefined);
+      return loading.then(async (migratedFrom) => {
+        if (migratedFrom === undefined) return;
+        deps.log.info({ from: migratedFrom }, 'store directory migrated');
         await change((current) => ({ next: current, result: undefined }));
-      }
+      });
     },
     list: () => state.stores,
     revision: () => revision,

@@ -72,6 +72,19 @@ describe('store directory', () => {
     expect(damaged.list()).toEqual([]);
   });
 
+  it('a change asked for while the file is still being read waits for it', async () => {
+    const first = open();
+    await first.add(input('s1'));
+    const second = open();
+    const loading = second.load();
+    const added = second.add(input('s2'));
+    await Promise.all([loading, added]);
+    expect(second.list().map((s) => s.externalId)).toEqual(['s1', 's2']);
+    const third = open();
+    await third.load();
+    expect(third.list().map((s) => s.externalId)).toEqual(['s1', 's2']);
+  });
+
   it('refuses a second store with the same External ID, and bad fields, with the reason', async () => {
     const directory = open();
     await directory.add(input('s1'));
