@@ -5,6 +5,7 @@ import { libraryUiSuite } from './library-ui.ts';
 import { playbackSuite } from './playback.ts';
 import { queueSuite } from './queue.ts';
 import { sandboxSuite } from './sandbox.ts';
+import { storesSuite } from './stores.ts';
 import { uploadSuite } from './upload.ts';
 
 /** Every benchmark suite, in the order `npm run bench` runs them. */
@@ -16,4 +17,5 @@ export const suites: BenchSuite[] = [
   queueSuite,
   uploadSuite,
   broadcastSuite,
+  storesSuite,
 ];

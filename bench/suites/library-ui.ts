@@ -3,6 +3,7 @@
 // tasks while scrolling, and the renderer's JS heap.
 import type { CDPSession, Page } from 'playwright-core';
 import { openApp, type BenchApp } from '../support/browser.ts';
+import { mainThreadMs, settle } from '../support/main-thread.ts';
 import { median, round } from '../support/stats.ts';
 import type { BenchRow, BenchSuite } from '../support/types.ts';
 
@@ -50,35 +51,6 @@ async function firstRowsAfterLoad(page: Page): Promise<number> {
     ) as PerformanceNavigationTiming[];
     return Math.max(0, marks.firstRowFrameAt! - (navigation?.loadEventEnd ?? 0));
   });
-}
-
-/** The renderer main thread's busy time so far (script, style, layout, paint), in ms. */
-async function taskMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
-}
-
-/** Two frames: whatever an input changed has been rendered and painted. */
-const settle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      ),
-  );
-
-/**
- * Main-thread time of `act` and the rendering it causes, less what measuring alone costs
- * (the metric calls and the settling frames, measured around doing nothing).
- */
-async function mainThreadMs(page: Page, cdp: CDPSession, act: () => Promise<void>) {
-  const idle0 = await taskMs(cdp);
-  await settle(page);
-  const idle1 = await taskMs(cdp);
-  await act();
-  await settle(page);
-  const busy = (await taskMs(cdp)) - idle1;
-  return Math.max(0, busy - (idle1 - idle0));
 }
 
 const shownCount = (page: Page) => page.locator('.library-toolbar__count').textContent();

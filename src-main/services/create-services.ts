@@ -28,6 +28,8 @@ import {
 import { createQueyeFeature } from './queye/queye-feature.ts';
 import { createPlayerFeature } from './player/player-feature.ts';
 import { createStreamFeature } from './stream/stream-feature.ts';
+import { demoStoreRecords } from './stores/demo-stores.ts';
+import { createStoresFeature, type StoresFeature } from './stores/stores-feature.ts';
 import type { SecretBox } from './vault/secret-box.ts';
 import { vaultHandlers } from './vault/vault-handlers.ts';
 import { createVault, type CipherStore, type Vault } from './vault/vault.ts';
@@ -51,12 +53,12 @@ export interface ServicesConfig {
    * files first) are reported here; created by the services when the host has none.
    */
   damagedFiles?: DamagedFiles;
-  /** Where the broadcast outbox finds each store's time zone (the store directory). */
+  /**
+   * Where the broadcast outbox finds each store's time zone. The app's store directory unless a
+   * test puts another in its place.
+   */
   storeDirectory?: StoreDirectoryPort;
 }
-
-/** Until a store directory is connected, no target is known: a send is refused up front. */
-const noStoreDirectory: StoreDirectoryPort = { find: () => undefined };
 
 export interface Services {
   /** The router object of handlers: `{[call]: (args, ctx) => Promise<Outcome>}`. */
@@ -67,6 +69,8 @@ export interface Services {
   vault: Vault;
   connection: ConnectionMonitor;
   damagedFiles: DamagedFiles;
+  /** The store directory (the send engine resolves External IDs through `stores.lookup`). */
+  stores: StoresFeature;
   /** Resolves once every feature's start-up work (cache loads, resumes) has run. */
   ready: Promise<void>;
   dispose(): Promise<void>;
@@ -117,9 +121,12 @@ export function createServices(config: ServicesConfig): Services {
   const player = add(createPlayerFeature(context, queye.connection));
   const musique = createMusiqueFeature(context);
   add(musique);
-  const broadcast = add(
-    createBroadcastFeature(context, musique.sending, config.storeDirectory ?? noStoreDirectory),
-  );
+  const stores = createStoresFeature(context);
+  add(stores);
+  const storeDirectory: StoreDirectoryPort = config.storeDirectory ?? {
+    find: (externalId) => stores.lookup.get(externalId),
+  };
+  const broadcast = add(createBroadcastFeature(context, musique.sending, storeDirectory));
   // Last, so the services it points at the sandbox exist before it starts.
   const demo = add(
     createDemoFeature(context, {
@@ -149,6 +156,17 @@ export function createServices(config: ServicesConfig): Services {
             await musique.clearTemporaryCredentials();
           },
         },
+        {
+          name: 'stores',
+          enter: (sandbox) => {
+            stores.enterDemo(demoStoreRecords(sandbox.stores));
+            return Promise.resolve();
+          },
+          leave: () => {
+            stores.leaveDemo();
+            return Promise.resolve();
+          },
+        },
       ],
       sandboxOptions: config.demoSandbox,
     }),
@@ -164,6 +182,7 @@ export function createServices(config: ServicesConfig): Services {
     ...stream.handlers,
     ...player.handlers,
     ...musique.handlers,
+    ...stores.handlers,
     ...broadcast.handlers,
     ...demo.handlers,
   };
@@ -190,6 +209,7 @@ export function createServices(config: ServicesConfig): Services {
     vault,
     connection,
     damagedFiles,
+    stores,
     ready,
     async dispose() {
       await ready;

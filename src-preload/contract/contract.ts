@@ -72,6 +72,31 @@ import {
   type TrackCheck,
 } from './schemas/player.ts';
 
+import {
+  ImportBeginArgs,
+  ImportChunkArgs,
+  ImportConfirmArgs,
+  ImportIdArgs,
+  ImportPreviewArgs,
+  StoreAddArgs,
+  StoreBulkEditArgs,
+  StoreEditArgs,
+  StoreExportArgs,
+  StoreGroupIdArgs,
+  StoreGroupSaveArgs,
+  StoreIdsArgs,
+  type DirectoryChanged,
+  type DirectorySnapshot,
+  type DirectorySummary,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportResult,
+  type ImportTicket,
+  type StoreExport,
+  type StoreGroupView,
+  type StoreRecord,
+} from './schemas/stores.ts';
+
 export const calls = {
   'app.info': call(NoArgs, returns<AppInfo>()),
   'app.ping': call(PingArgs, returns<Pong>()),
@@ -143,6 +168,22 @@ export const calls = {
   'broadcast.control': call(BroadcastControlArgs, returns<BroadcastJob>()),
   'broadcast.jobs': call(NoArgs, returns<BroadcastJob[]>()),
   'broadcast.rows': call(BroadcastRowsArgs, returns<RowsPage>()),
+
+  // Store directory: the stores a broadcast can target, groups, CSV import and export.
+  'stores.list': call(NoArgs, returns<DirectorySnapshot>()),
+  'stores.summary': call(NoArgs, returns<DirectorySummary>()),
+  'stores.add': call(StoreAddArgs, returns<StoreRecord>()),
+  'stores.edit': call(StoreEditArgs, returns<StoreRecord>()),
+  'stores.remove': call(StoreIdsArgs, returns<{ removed: number }>()),
+  'stores.bulkEdit': call(StoreBulkEditArgs, returns<{ updated: number }>()),
+  'stores.saveGroup': call(StoreGroupSaveArgs, returns<StoreGroupView>()),
+  'stores.removeGroup': call(StoreGroupIdArgs, returns<{ removed: true }>()),
+  'stores.importBegin': call(ImportBeginArgs, returns<ImportTicket>()),
+  'stores.importChunk': call(ImportChunkArgs, returns<{ received: number }>()),
+  'stores.importPreview': call(ImportPreviewArgs, returns<ImportPreview>()),
+  'stores.importConfirm': call(ImportConfirmArgs, returns<ImportResult>()),
+  'stores.importCancel': call(ImportIdArgs, returns<{ cancelled: true }>()),
+  'stores.export': call(StoreExportArgs, returns<StoreExport>()),
 } as const;
 
 export const events = {
@@ -169,6 +210,10 @@ export const events = {
 
   // Broadcasts: one job's progress, at most a few times a second (never one per store).
   'broadcast.jobChanged': event<BroadcastJob>(),
+
+  // Store directory.
+  'stores.changed': event<DirectoryChanged>(),
+  'stores.importProgress': event<ImportProgress>(),
 } as const;
 
 /** Kinds of media main can serve to the renderer's audio element. */

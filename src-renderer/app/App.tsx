@@ -9,12 +9,13 @@ import { subscribeLibrary, useLibrary } from '../features/library/library-store.
 import { PlayerBar } from '../features/player/PlayerBar.tsx';
 import { startPlayer } from '../features/player/player-runtime.ts';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { StoresScreen } from '../features/stores/StoresScreen.tsx';
 import { subscribeSettings, useSettings } from '../features/settings/settings-store.ts';
 import { Toaster } from '../ui/Toaster.tsx';
 import { subscribeConnection, useConnection } from './connection-store.ts';
 import { DamagedFilesNotice } from './DamagedFilesNotice.tsx';
 import { subscribeDamagedFiles, useDamagedFiles } from './damaged-files-store.ts';
-import { sections, useNavigation, type Section } from './navigation-store.ts';
+import { sections, sectionShortcuts, useNavigation, type Section } from './navigation-store.ts';
 import { isPrimaryChord } from './shortcuts.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { useTheme } from './theme.ts';
@@ -22,6 +23,7 @@ import { useTheme } from './theme.ts';
 const screens: Record<Section, () => React.JSX.Element> = {
   library: LibraryScreen,
   broadcast: BroadcastScreen,
+  stores: StoresScreen,
   settings: SettingsScreen,
 };
 
@@ -56,11 +58,11 @@ export function App() {
     };
   }, []);
 
-  // Ctrl/Cmd+1..3 jump between sections from anywhere, even inside text fields.
+  // Ctrl/Cmd+number jumps between sections from anywhere, even inside text fields.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isPrimaryChord(event)) return;
-      const target = sections[Number(event.key) - 1];
+      const target = sections.find((section) => String(sectionShortcuts[section]) === event.key);
       if (!target) return;
       event.preventDefault();
       go(target);

@@ -1,12 +1,13 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { AudioLines, Megaphone, Music, Settings, type LucideIcon } from 'lucide-react';
+import { AudioLines, Megaphone, Music, Settings, Store, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { sections, useNavigation, type Section } from './navigation-store.ts';
+import { sections, sectionShortcuts, useNavigation, type Section } from './navigation-store.ts';
 import { StatusArea } from './StatusArea.tsx';
 
 const icons: Record<Section, LucideIcon> = {
   library: Music,
   broadcast: Megaphone,
+  stores: Store,
   settings: Settings,
 };
 
@@ -65,7 +66,7 @@ export function Sidebar() {
                   <Icon className="nav-item__icon" aria-hidden="true" size={18} />
                   <span className="nav-item__label">{t(`nav.${section}`)}</span>
                   <kbd className="nav-item__shortcut" aria-hidden="true">
-                    {t('nav.shortcutHint', { n: index + 1 })}
+                    {t('nav.shortcutHint', { n: sectionShortcuts[section] })}
                   </kbd>
                 </button>
               </li>

@@ -1,7 +1,19 @@
 import { create } from 'zustand';
 
-export const sections = ['library', 'broadcast', 'settings'] as const;
+/** Sidebar order. */
+export const sections = ['library', 'broadcast', 'stores', 'settings'] as const;
 export type Section = (typeof sections)[number];
+
+/**
+ * Ctrl/Cmd+number per section. Numbers stay with their section when one is added, so the
+ * shortcuts people already know keep working (Stores came later: Ctrl+4).
+ */
+export const sectionShortcuts: Record<Section, number> = {
+  library: 1,
+  broadcast: 2,
+  settings: 3,
+  stores: 4,
+};
 
 interface Route {
   section: Section;

@@ -8,10 +8,11 @@ import musique from './en/musique.json';
 import player from './en/player.json';
 import queye from './en/queye.json';
 import settings from './en/settings.json';
+import stores from './en/stores.json';
 import vault from './en/vault.json';
 
 export const resources = {
-  en: { common, library, broadcast, settings, player, demo, musique, queye, vault },
+  en: { common, library, broadcast, settings, player, demo, musique, queye, vault, stores },
 } as const;
 
 /** Each feature owns a namespace file under `i18n/en/`; `common` holds the shared words. */

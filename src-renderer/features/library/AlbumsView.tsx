@@ -6,7 +6,7 @@ import { formatCount, formatDuration, formatLongDuration } from '../../lib/forma
 import type { SelectionState } from '../../ui/table/selection.ts';
 import { VirtualTable, type Column, type SortState } from '../../ui/table/VirtualTable.tsx';
 import { AlbumArt } from './AlbumArt.tsx';
-import { FilterBox } from './FilterBox.tsx';
+import { FilterBox } from '../../ui/FilterBox.tsx';
 import { albumRows, idsOf, type LibraryData } from './library-data.ts';
 import { useLibraryNav } from './library-nav.ts';
 import { fold, terms } from './library-search.ts';

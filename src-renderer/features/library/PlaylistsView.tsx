@@ -5,7 +5,7 @@ import type { PlaylistInfo } from '../../../src-preload/contract/schemas/library
 import { formatCount, formatDate, formatDuration, formatLongDuration } from '../../lib/format.ts';
 import type { SelectionState } from '../../ui/table/selection.ts';
 import { VirtualTable, type Column } from '../../ui/table/VirtualTable.tsx';
-import { FilterBox } from './FilterBox.tsx';
+import { FilterBox } from '../../ui/FilterBox.tsx';
 import { idsOf, rowsOfIds, type LibraryData } from './library-data.ts';
 import { useLibraryNav } from './library-nav.ts';
 import { fold, terms } from './library-search.ts';

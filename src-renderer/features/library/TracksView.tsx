@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format.ts';
-import { FilterBox } from './FilterBox.tsx';
+import { FilterBox } from '../../ui/FilterBox.tsx';
 import type { LibraryData } from './library-data.ts';
 import { useLibrary } from './library-store.ts';
 import { TrackTable, type TrackColumnId } from './TrackTable.tsx';

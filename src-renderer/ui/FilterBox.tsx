@@ -11,7 +11,7 @@ interface Props {
 
 /** A search field with a visible icon, an accessible label and a clear button (or Escape). */
 export function FilterBox({ label, placeholder, value, onChange }: Props) {
-  const { t } = useTranslation('library');
+  const { t } = useTranslation();
   const id = useId();
   return (
     <div className="filter-box" role="search">
@@ -39,7 +39,7 @@ export function FilterBox({ label, placeholder, value, onChange }: Props) {
         <button
           type="button"
           className="filter-box__clear"
-          aria-label={t('filter.clear')}
+          aria-label={t('clearFilter')}
           onClick={() => onChange('')}
         >
           <X size={14} aria-hidden="true" />
