@@ -1,6 +1,7 @@
 import { createRouter, type Handlers } from '../../../src-main/services/core/router.ts';
 import { createDamagedFiles } from '../../../src-main/services/files/damaged-files.ts';
 import type { Logger } from '../../../src-main/services/log/logger.ts';
+import { createRedactor } from '../../../src-main/services/log/redactor.ts';
 import { createStoreImports } from '../../../src-main/services/stores/import/store-imports.ts';
 import { createStoreDirectory } from '../../../src-main/services/stores/store-directory.ts';
 import { storesHandlers } from '../../../src-main/services/stores/stores-handlers.ts';
@@ -35,6 +36,7 @@ export function storesBridge(stores: StoreRecord[] = []) {
   const router = createRouter(
     storesHandlers(() => ({ directory, demo: false }), imports) as Handlers,
     quiet,
+    createRedactor(),
   );
   const handlers: FakeHandlers = {};
   for (const name of Object.keys(router) as CallName[]) {
