@@ -6,6 +6,8 @@ import type {
 } from '../../../src-preload/contract/schemas/queye.ts';
 import { appError, isAppError, type AppError } from '../core/errors.ts';
 import type { FeatureContext } from '../core/feature.ts';
+import { createLatestAttempt } from '../core/latest-attempt.ts';
+import { createSerialQueue } from '../core/serial-queue.ts';
 import type { HttpClient } from '../http/http-client.ts';
 import { UpstreamError } from '../http/upstream-error.ts';
 import { maskSecret } from '../vault/mask.ts';
@@ -66,16 +68,12 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
   let session: TokenSession | undefined;
   let account: QueyeAccountRef | undefined;
   let temporary: QueyeCredentials | undefined;
-  let approval: { loop: ApprovalLoop; generation: number } | undefined;
-  let generation = 0;
-  let queue: Promise<unknown> = Promise.resolve();
-
+  let approval: ApprovalLoop | undefined;
+  // A wait for approval polls on its own; a connect, cancel or sign-out makes it stale.
+  const approvalAttempts = createLatestAttempt();
   // Sign-in changes never overlap: a double click or a sign-out during a connect waits its turn.
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const queue = createSerialQueue();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => queue.run(work);
 
   const status = () => publisher.current();
   const set = (next: QueyeStatus) => publisher.set(next);
@@ -86,7 +84,7 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
       : { clientKeyHint: await saved.hint('clientKey'), userKeyHint: await saved.hint('userKey') };
 
   const stopApproval = () => {
-    approval?.loop.cancel();
+    approval?.cancel();
     approval = undefined;
   };
 
@@ -254,7 +252,7 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
 
   const awaitApproval = (creds: QueyeCredentials, requestId: string) => {
     stopApproval();
-    const mine = ++generation;
+    const mine = approvalAttempts.begin();
     const base = { ...status(), state: 'awaiting-approval' as const, error: undefined };
     const show = (attempts: number, extra: { nextAttemptAt?: number; id?: string } = {}) =>
       set({
@@ -274,16 +272,16 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
       random: options.random,
       initialAttempts: 1,
       onWaiting: (attempts, nextAttemptAt) => {
-        if (generation === mine) show(attempts, { nextAttemptAt });
+        if (mine.isCurrent()) show(attempts, { nextAttemptAt });
       },
       attempt: async () => {
         try {
           const tokens = await auth.exchange(creds.baseUrl, creds.clientKey, creds.userKey);
-          if (generation !== mine) return true;
-          await serial(() => (generation === mine ? establish(creds, tokens) : Promise.resolve()));
+          if (!mine.isCurrent()) return true;
+          await serial(() => (mine.isCurrent() ? establish(creds, tokens) : Promise.resolve()));
           return true;
         } catch (error) {
-          if (generation !== mine) return true;
+          if (!mine.isCurrent()) return true;
           if (error instanceof UpstreamError && error.info.code === 'approval_required') {
             show(loop.attempts, { id: approvalRequestId(error) });
             return false;
@@ -291,13 +289,13 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
           // Offline for a moment: keep waiting. Anything else ends the wait with its message.
           if (error instanceof UpstreamError && error.status === 0) return false;
           approval = undefined;
-          generation++;
+          approvalAttempts.supersede();
           void serial(() => leaveApproval(shapeOf(error)));
           return true;
         }
       },
     });
-    approval = { loop, generation: mine };
+    approval = loop;
   };
 
   /** The wait for approval ended without a sign-in: back to the saved state, with the reason. */
@@ -319,7 +317,7 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
   const connect = async (creds: QueyeCredentials): Promise<QueyeStatus> => {
     const before = status();
     stopApproval();
-    generation++;
+    approvalAttempts.supersede();
     set({
       ...before,
       state: 'connecting',
@@ -384,14 +382,14 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
       }),
     async retryApproval() {
       if (!approval) return status();
-      await approval.loop.checkNow();
+      await approval.checkNow();
       return status();
     },
     cancelApproval: () =>
       serial(async () => {
         if (!approval) return status();
         stopApproval();
-        generation++;
+        approvalAttempts.supersede();
         await leaveApproval();
         return status();
       }),
@@ -399,7 +397,7 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
       serial(async () => {
         if (temporary) throw demoActive();
         stopApproval();
-        generation++;
+        approvalAttempts.supersede();
         const ending = session;
         session = undefined;
         const revoked = ending ? await ending.revoke(5000) : true;
@@ -445,7 +443,7 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
       serial(async () => {
         if (!temporary) return status();
         stopApproval();
-        generation++;
+        approvalAttempts.supersede();
         const ending = session;
         session = undefined;
         if (ending) await ending.revoke(2000);
@@ -476,11 +474,11 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
     /** Stops timers and waits for a refresh that is writing the vault, then for queued work. */
     async dispose() {
       stopApproval();
-      generation++;
+      approvalAttempts.supersede();
       const ending = session;
       closeSession();
       await ending?.settled();
-      await queue;
+      await queue.idle();
     },
   };
 }
