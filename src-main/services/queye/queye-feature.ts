@@ -4,10 +4,13 @@ import { createHttpClient } from '../http/http-client.ts';
 import type { RetryPolicy } from '../http/retry.ts';
 import { accountSecurity } from './account-security.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { createQueyeAccount, type QueyeCredentials } from './queye-account.ts';
+import { createCredentialCheck } from './credential-check.ts';
+import { queyeAuthApi } from './queye-api.ts';
+import { createQueyeAccount } from './queye-account.ts';
 import type { QueyeConnection } from './queye-connection.ts';
 import { describeQueye } from './queye-errors.ts';
 import { queyeHandlers, type QueyeCallName } from './queye-handlers.ts';
+import type { QueyeCredentials } from './sign-in-keys.ts';
 
 export interface QueyeFeatureOptions {
   /** Time for token expiry and approval back-off (tests drive it by hand). */
@@ -44,18 +47,19 @@ export function createQueyeFeature(
     unwrapEnvelope: false,
   });
   const account = createQueyeAccount({ context, http, clock, random: options.random });
+  const check = createCredentialCheck({ auth: queyeAuthApi(http), redactor: context.redactor });
   const security = accountSecurity(account.connection, {
-    clientKey: account.clientKey,
-    storeRotatedKey: account.storeRotatedKey,
+    clientKey: () => account.clientKey(),
+    storeRotatedKey: (key) => account.storeRotatedKey(key),
   });
 
   let probing: Promise<unknown> = Promise.resolve();
 
   return {
     connection: account.connection,
-    handlers: queyeHandlers(account, security, context.settings),
-    useTemporaryCredentials: account.useTemporaryCredentials,
-    clearTemporaryCredentials: account.clearTemporaryCredentials,
+    handlers: queyeHandlers({ account, check, security, settings: context.settings }),
+    useTemporaryCredentials: (credentials) => account.useTemporaryCredentials(credentials),
+    clearTemporaryCredentials: () => account.clearTemporaryCredentials(),
     async start() {
       await account.start();
       context.connection.setProbe('queye', () => account.probe());

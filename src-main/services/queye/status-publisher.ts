@@ -80,3 +80,5 @@ export function createStatusPublisher(context: FeatureContext, initial: QueyeSta
     vaultChanged: () => void publishVaultStatus(context),
   };
 }
+
+export type StatusPublisher = ReturnType<typeof createStatusPublisher>;
