@@ -8,10 +8,10 @@ import type { HttpClient } from '../http/http-client.ts';
 import { maskSecret } from '../vault/mask.ts';
 import { createApprovalWait, type ApprovalWait } from './approval-wait.ts';
 import type { Clock } from './clock.ts';
-import { queyeAuthApi, type QueyeAuthApi } from './queye-api.ts';
+import type { QueyeAuthApi } from './queye-api.ts';
 import type { QueyeConnection } from './queye-connection.ts';
 import { createLiveSession, type LiveSession } from './live-session.ts';
-import { savedCredentials, type SavedCredentials } from './saved-credentials.ts';
+import { createSavedCredentials, type SavedCredentials } from './saved-credentials.ts';
 import { createSessionStart, type SessionStart } from './session-start.ts';
 import {
   createSignInKeys,
@@ -65,15 +65,15 @@ export interface QueyeAccount {
 export interface QueyeAccountDeps {
   context: FeatureContext;
   http: HttpClient;
+  auth: QueyeAuthApi;
   clock: Clock;
   random?: () => number;
 }
 
 export function createQueyeAccount(deps: QueyeAccountDeps): QueyeAccount {
-  const { context, clock } = deps;
+  const { context, clock, auth } = deps;
   const log = context.log.child({ service: 'queye' });
-  const auth: QueyeAuthApi = queyeAuthApi(deps.http);
-  const saved: SavedCredentials = savedCredentials(
+  const saved: SavedCredentials = createSavedCredentials(
     context.vault,
     context.dataDir,
     context.damagedFiles,

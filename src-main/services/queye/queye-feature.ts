@@ -2,7 +2,7 @@ import type { QueyeStatus } from '../../../src-preload/contract/schemas/queye.ts
 import type { Feature, FeatureContext } from '../core/feature.ts';
 import { createHttpClient } from '../http/http-client.ts';
 import type { RetryPolicy } from '../http/retry.ts';
-import { accountSecurity } from './account-security.ts';
+import { createAccountSecurity } from './account-security.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createCredentialCheck } from './credential-check.ts';
 import { queyeAuthApi } from './queye-api.ts';
@@ -46,9 +46,11 @@ export function createQueyeFeature(
     // Queye answers bare JSON; an object that happens to hold `data` and `timestamp` is data.
     unwrapEnvelope: false,
   });
-  const account = createQueyeAccount({ context, http, clock, random: options.random });
-  const check = createCredentialCheck({ auth: queyeAuthApi(http), redactor: context.redactor });
-  const security = accountSecurity(account.connection, {
+  const auth = queyeAuthApi(http);
+  const account = createQueyeAccount({ context, http, auth, clock, random: options.random });
+  const check = createCredentialCheck({ auth, redactor: context.redactor });
+  const security = createAccountSecurity({
+    connection: account.connection,
     clientKey: () => account.clientKey(),
     storeRotatedKey: (key) => account.storeRotatedKey(key),
   });

@@ -1,6 +1,6 @@
 import type { Handlers } from '../core/router.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
-import type { accountSecurity } from './account-security.ts';
+import type { AccountSecurity } from './account-security.ts';
 import type { CredentialCheck } from './credential-check.ts';
 import type { QueyeAccount } from './queye-account.ts';
 
@@ -25,7 +25,7 @@ export interface QueyeHandlersDeps {
     'status' | 'connect' | 'reconnect' | 'retryApproval' | 'cancelApproval' | 'signOut'
   >;
   check: CredentialCheck;
-  security: ReturnType<typeof accountSecurity>;
+  security: AccountSecurity;
   settings: Pick<SettingsService, 'get'>;
 }
 
