@@ -3,6 +3,7 @@ import type { DemoStatus } from '../../../src-preload/contract/schemas/demo.ts';
 import type { SandboxHandle, SandboxOptions } from '../../sandbox/index.ts';
 import { appError, isAppError, localReference } from '../core/errors.ts';
 import type { Feature, FeatureContext } from '../core/feature.ts';
+import { createSerialQueue } from '../core/serial-queue.ts';
 
 /** A service that can point itself at the sandbox and back (Queye, Musique). */
 export interface DemoParticipant {
@@ -42,7 +43,8 @@ export function createDemoFeature(
       (await import('../../sandbox/index.ts')).startSandbox(sandboxOptions));
   let sandbox: SandboxHandle | undefined;
   let status: DemoStatus = { active: false, busy: false };
-  let queue: Promise<unknown> = Promise.resolve();
+  // Start and stop never overlap: a double click or a stop during start waits its turn.
+  const queue = createSerialQueue();
 
   const publish = (next: DemoStatus) => {
     status = next;
@@ -50,12 +52,7 @@ export function createDemoFeature(
     return status;
   };
 
-  // Start and stop never overlap: a double click or a stop during start waits its turn.
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = <T>(work: () => Promise<T>): Promise<T> => queue.run(work);
 
   const enter = async (): Promise<DemoStatus> => {
     if (sandbox) return status;

@@ -38,19 +38,31 @@ function keyInfoOf(data: unknown): QueyeKeyInfo {
   };
 }
 
+export interface AccountSecurity {
+  keyInfo(): Promise<QueyeKeyInfo>;
+  /** A new user key; main keeps it, the caller only sees its hint. */
+  rotate(): Promise<QueyeRotatedKey>;
+  lock(): Promise<QueyeKeyInfo>;
+  clients(): Promise<QueyeClientInfo[]>;
+  decide(clientId: string, decision: 'approve' | 'deny' | 'revoke'): Promise<QueyeClientInfo>;
+  accessLog(cursor?: string): Promise<QueyeAccessLogPage>;
+}
+
+export interface AccountSecurityDeps {
+  connection: Pick<QueyeConnection, 'request'>;
+  /** The client key in use, to mark this app in the list of connected apps. */
+  clientKey: () => Promise<string | undefined>;
+  /** Keeps a rotated key in main (vault or demo memory); it never reaches the renderer. */
+  storeRotatedKey: (key: string) => Promise<unknown>;
+}
+
 /**
  * Queye's user-side management (`/user/*`): the key, connected apps and the access log. These
  * need the `account` scope; without it Queye answers `403 insufficient_scope`, which reaches
  * the user worded by the Queye catalogue.
  */
-export function accountSecurity(
-  connection: QueyeConnection,
-  options: {
-    clientKey: () => Promise<string | undefined>;
-    /** Keeps a rotated key in main (vault or demo memory); it never reaches the renderer. */
-    storeRotatedKey: (key: string) => Promise<unknown>;
-  },
-) {
+export function createAccountSecurity(options: AccountSecurityDeps): AccountSecurity {
+  const { connection } = options;
   const clientOf = async (item: unknown): Promise<QueyeClientInfo> => {
     const raw = object(item);
     const clientId = text(raw.client_id) ?? text(raw.clientId) ?? text(raw.id) ?? '';
@@ -71,7 +83,7 @@ export function accountSecurity(
 
   return {
     keyInfo,
-    async rotate(): Promise<QueyeRotatedKey> {
+    async rotate() {
       const { data, requestId } = await connection.request({
         method: 'POST',
         path: '/user/api-key/rotate',
@@ -93,15 +105,15 @@ export function accountSecurity(
       await options.storeRotatedKey(key);
       return { hint: maskSecret(key) };
     },
-    async lock(): Promise<QueyeKeyInfo> {
+    async lock() {
       await connection.request({ method: 'POST', path: '/user/api-key/lock', idempotent: false });
       return keyInfo();
     },
-    async clients(): Promise<QueyeClientInfo[]> {
+    async clients() {
       const { data } = await connection.request({ path: '/user/clients' });
       return Promise.all(listOf(data, 'clients').map(clientOf));
     },
-    async decide(clientId: string, decision: 'approve' | 'deny' | 'revoke') {
+    async decide(clientId, decision) {
       const { data } = await connection.request({
         method: 'POST',
         path: `/user/clients/${encodeURIComponent(clientId)}/${decision}`,
@@ -109,7 +121,7 @@ export function accountSecurity(
       });
       return clientOf(data);
     },
-    async accessLog(cursor?: string): Promise<QueyeAccessLogPage> {
+    async accessLog(cursor) {
       const { data } = await connection.request({
         path: '/user/access-log',
         query: { limit: 50, cursor },

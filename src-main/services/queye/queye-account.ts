@@ -1,308 +1,128 @@
 import type { ApiErrorShape } from '../../../src-preload/contract/define.ts';
-import type {
-  QueyeSignedOutReason,
-  QueyeStatus,
-  QueyeTestResult,
-} from '../../../src-preload/contract/schemas/queye.ts';
-import { appError, isAppError, type AppError } from '../core/errors.ts';
+import type { ServiceConnection } from '../../../src-preload/contract/schemas/connection.ts';
+import type { QueyeStatus } from '../../../src-preload/contract/schemas/queye.ts';
+import { isAppError } from '../core/errors.ts';
 import type { FeatureContext } from '../core/feature.ts';
+import { createSerialQueue } from '../core/serial-queue.ts';
 import type { HttpClient } from '../http/http-client.ts';
-import { UpstreamError } from '../http/upstream-error.ts';
 import { maskSecret } from '../vault/mask.ts';
-import { fingerprint } from './account-file.ts';
-import { startApprovalLoop, type ApprovalLoop } from './approval-loop.ts';
+import { createApprovalWait, type ApprovalWait } from './approval-wait.ts';
 import type { Clock } from './clock.ts';
-import { queyeAuthApi, type IssuedTokens } from './queye-api.ts';
-import { accountRef, type QueyeAccountRef, type QueyeConnection } from './queye-connection.ts';
-import { createStatusPublisher } from './status-publisher.ts';
-import { savedCredentials } from './saved-credentials.ts';
-import { createTokenSession, type TokenSession } from './token-session.ts';
+import type { QueyeAuthApi } from './queye-api.ts';
+import type { QueyeConnection } from './queye-connection.ts';
+import { createLiveSession, type LiveSession } from './live-session.ts';
+import { createSavedCredentials, type SavedCredentials } from './saved-credentials.ts';
+import { createSessionStart, type SessionStart } from './session-start.ts';
+import {
+  createSignInKeys,
+  hintsOf,
+  type QueyeCredentials,
+  type SignInKeys,
+} from './sign-in-keys.ts';
+import {
+  approvalRequestId,
+  demoActive,
+  isApprovalRequired,
+  nothingToReconnect,
+  revokeUnconfirmed,
+  shapeOf,
+} from './sign-in-errors.ts';
+import { createStatusPublisher, type StatusPublisher } from './status-publisher.ts';
 
-export interface QueyeCredentials {
-  clientKey: string;
-  userKey: string;
-  baseUrl: string;
+/**
+ * The Queye sign-in as a state machine: not configured → connecting → (awaiting approval →)
+ * signed in → signed out. This file only orders the moves; each part lives in its own module:
+ * which keys (sign-in-keys.ts), the live token session (live-session.ts), how a session starts
+ * (session-start.ts), the wait for approval (approval-wait.ts).
+ */
+export interface QueyeAccount {
+  connection: QueyeConnection;
+  status(): QueyeStatus;
+  /** Loads the saved sign-in (start-up). */
+  start(): Promise<void>;
+  connect(creds: QueyeCredentials): Promise<QueyeStatus>;
+  /** Signs in again with the saved keys, at the address they were saved for. */
+  reconnect(): Promise<QueyeStatus>;
+  retryApproval(): Promise<QueyeStatus>;
+  cancelApproval(): Promise<QueyeStatus>;
+  signOut(): Promise<QueyeStatus>;
+  /** Demo mode: connects with these credentials, held in memory only. */
+  useTemporaryCredentials(creds: QueyeCredentials): Promise<QueyeStatus>;
+  /** Leaves the temporary credentials and returns to whatever account is saved. */
+  clearTemporaryCredentials(): Promise<QueyeStatus>;
+  /**
+   * A freshly rotated user key replaces the saved one right here in main: the old key no
+   * longer works for new sign-ins, and the new one never crosses the bridge (only its hint).
+   */
+  storeRotatedKey(key: string): Promise<QueyeStatus>;
+  clientKey(): Promise<string | undefined>;
+  /** Asks Queye whether the sign-in works; the answer (or silence) updates the status. */
+  probe(): Promise<ServiceConnection>;
+  /** Stops timers and waits for a refresh that is writing the vault, then for queued work. */
+  dispose(): Promise<void>;
 }
 
-export interface QueyeAccountOptions {
+export interface QueyeAccountDeps {
   context: FeatureContext;
   http: HttpClient;
+  auth: QueyeAuthApi;
   clock: Clock;
   random?: () => number;
 }
 
-const reasonFor = (code: string): QueyeSignedOutReason =>
-  code === 'invalid_user_key'
-    ? 'user-key-rejected'
-    : code.includes('client_key')
-      ? 'client-key-rejected'
-      : 'session-ended';
-
-/** The `apr_…` ID Queye returns with `approval_required` (body field, else in the message). */
-export function approvalRequestId(error: UpstreamError): string {
-  const body = error.info.body as { error?: Record<string, unknown> } | undefined;
-  const field = body?.error?.request_id ?? body?.error?.requestId;
-  if (typeof field === 'string' && field) return field;
-  return (
-    /\bapr_[A-Za-z0-9]+/.exec(error.info.upstreamMessage ?? '')?.[0] ?? error.info.requestId ?? ''
-  );
-}
-
-/**
- * The Queye sign-in as a state machine: not configured → connecting → (awaiting approval →)
- * signed in → signed out. Saved sign-ins keep their secrets in the vault; the demo's temporary
- * credentials live in memory only and never touch the vault or the settings.
- */
-export function createQueyeAccount(options: QueyeAccountOptions) {
-  const { context, http, clock } = options;
+export function createQueyeAccount(deps: QueyeAccountDeps): QueyeAccount {
+  const { context, clock, auth } = deps;
   const log = context.log.child({ service: 'queye' });
-  const auth = queyeAuthApi(http);
-  const saved = savedCredentials(context.vault, context.dataDir, context.damagedFiles);
-  const publisher = createStatusPublisher(context, {
+  const saved: SavedCredentials = createSavedCredentials(
+    context.vault,
+    context.dataDir,
+    context.damagedFiles,
+  );
+  const publisher: StatusPublisher = createStatusPublisher(context, {
     state: 'not-configured',
     demo: false,
     baseUrl: context.settings.get().queye.baseUrl,
   });
-  let session: TokenSession | undefined;
-  let account: QueyeAccountRef | undefined;
-  let temporary: QueyeCredentials | undefined;
-  let approval: { loop: ApprovalLoop; generation: number } | undefined;
-  let generation = 0;
-  let queue: Promise<unknown> = Promise.resolve();
-
   // Sign-in changes never overlap: a double click or a sign-out during a connect waits its turn.
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-
+  const queue = createSerialQueue();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => queue.run(work);
+  const keys: SignInKeys = createSignInKeys({ saved, redactor: context.redactor });
+  const live: LiveSession = createLiveSession({
+    http: deps.http,
+    auth,
+    clock,
+    log,
+    redactor: context.redactor,
+    saved,
+    keys,
+    publisher,
+    queue,
+  });
+  const sessions: SessionStart = createSessionStart({
+    saved,
+    settings: context.settings,
+    live,
+    keys,
+    publisher,
+    log,
+    redactor: context.redactor,
+  });
   const status = () => publisher.current();
   const set = (next: QueyeStatus) => publisher.set(next);
 
-  const hintsOf = async (creds?: QueyeCredentials) =>
-    creds
-      ? { clientKeyHint: maskSecret(creds.clientKey), userKeyHint: maskSecret(creds.userKey) }
-      : { clientKeyHint: await saved.hint('clientKey'), userKeyHint: await saved.hint('userKey') };
-
-  const stopApproval = () => {
-    approval?.loop.cancel();
-    approval = undefined;
+  // Either way a session starts, the wait for approval is over.
+  const establish: SessionStart['establish'] = (creds, tokens) => {
+    approval.stop();
+    return sessions.establish(creds, tokens);
   };
-
-  const closeSession = () => {
-    session?.close();
-    session = undefined;
-  };
-
-  const signedIn = async (tokensUserId: string, scopes: string[]) =>
-    set({
-      state: 'signed-in',
-      demo: temporary !== undefined,
-      baseUrl: account?.baseUrl ?? status().baseUrl,
-      userId: tokensUserId,
-      scopes,
-      ...(await hintsOf(temporary)),
-    });
-
-  const makeSession = (
-    creds: { baseUrl: string; clientKey: string; refreshToken: string },
-    extra: { issued?: IssuedTokens; answerMayHaveBeenLost?: boolean },
-  ): TokenSession => {
-    const persist = temporary === undefined;
-    const created: TokenSession = createTokenSession({
-      http,
-      auth,
-      clock,
-      log,
-      redactor: context.redactor,
-      ...creds,
-      ...extra,
-      hooks: {
-        beforeRefresh: (token) => (persist ? saved.markRefreshInFlight(token) : Promise.resolve()),
-        afterRefresh: async (tokens) => {
-          if (persist) await saved.storeRefresh(tokens);
-          if (session === created && status().state === 'signed-in') {
-            set({ ...status(), userId: tokens.userId, scopes: tokens.scopes });
-          }
-        },
-        async recover(_error, answerMayHaveBeenLost) {
-          if (!answerMayHaveBeenLost) return undefined;
-          const userKey = persist ? await saved.get('userKey') : temporary?.userKey;
-          if (!userKey) return undefined;
-          return auth.exchange(creds.baseUrl, creds.clientKey, userKey);
-        },
-        ended: (error) => {
-          if (session !== created) return;
-          void serial(() => sessionEnded(error, persist));
-        },
-        reachability: (reachable, error) => {
-          if (session === created) publisher.reachability(reachable, error?.shape);
-        },
-      },
-    });
-    return created;
-  };
-
-  const sessionEnded = async (error: AppError, persist: boolean) => {
-    session = undefined;
-    const reason = reasonFor(error.code);
-    if (persist) {
-      await saved.forgetRefreshToken();
-      if (reason === 'user-key-rejected') await saved.forgetUserKey();
-    }
-    log.warn({ code: error.code, requestId: error.shape.requestId }, 'Queye session ended');
-    const canReconnect = persist
-      ? reason !== 'user-key-rejected' && (await saved.get('userKey')) !== undefined
-      : false;
-    set({
-      ...status(),
-      state: 'signed-out',
-      reason,
-      canReconnect,
-      error: error.shape,
-      approval: undefined,
-    });
-    publisher.vaultChanged();
-  };
-
-  /** Back to what is saved on disk: the start-up path, and the way out of the demo. */
-  const restoreSaved = async () => {
-    closeSession();
-    stopApproval();
-    const loaded = await saved.load();
-    // The secrets go only where they were saved for, whatever the record file now says.
-    const baseUrl =
-      loaded.boundTo ?? loaded.record?.baseUrl ?? context.settings.get().queye.baseUrl;
-    if (!loaded.record) {
-      account = undefined;
-      // Keys without their record (the record was damaged, or a save was cut short): they are
-      // kept, bound to their address, and Reconnect signs in with them again.
-      if (loaded.boundTo && loaded.clientKey && loaded.userKey) {
-        set({
-          state: 'signed-out',
-          demo: false,
-          baseUrl,
-          reason: 'session-ended',
-          canReconnect: true,
-          ...(await hintsOf()),
-        });
-        return;
-      }
-      set({ state: 'not-configured', demo: false, baseUrl });
-      return;
-    }
-    account = accountRef(baseUrl, loaded.record.userId, false);
-    const hints = await hintsOf();
-    if (loaded.clientKey && loaded.refreshToken) {
-      const lost = loaded.record.refreshInFlight?.fingerprint === fingerprint(loaded.refreshToken);
-      session = makeSession(
-        { baseUrl, clientKey: loaded.clientKey, refreshToken: loaded.refreshToken },
-        { answerMayHaveBeenLost: lost },
-      );
-      publisher.reachability(undefined);
-      set({
-        state: 'signed-in',
-        demo: false,
-        baseUrl,
-        userId: loaded.record.userId,
-        scopes: loaded.record.scopes,
-        ...hints,
-      });
-      return;
-    }
-    set({
-      state: 'signed-out',
-      demo: false,
-      baseUrl,
-      userId: loaded.record.userId,
-      reason: loaded.dropped.length ? 'secret-dropped' : 'not-stored',
-      canReconnect: loaded.clientKey !== undefined && loaded.userKey !== undefined,
-      ...hints,
-    });
-  };
-
-  const establish = async (creds: QueyeCredentials, tokens: IssuedTokens) => {
-    const previous = session;
-    closeSession();
-    stopApproval();
-    if (temporary === undefined) {
-      await saved.save(
-        { baseUrl: creds.baseUrl, userId: tokens.userId, scopes: tokens.scopes },
-        { clientKey: creds.clientKey, userKey: creds.userKey, refreshToken: tokens.refreshToken },
-      );
-      if (context.settings.get().queye.baseUrl !== creds.baseUrl)
-        context.settings.update({ queye: { baseUrl: creds.baseUrl } });
-      // Connecting an account answers the first-run choice: no welcome on the next start.
-      if (context.settings.get().app.mode === 'unset')
-        context.settings.update({ app: { mode: 'accounts' } });
-      publisher.vaultChanged();
-    } else {
-      context.redactor.add(tokens.refreshToken);
-    }
-    // Switching accounts: end the old session upstream, without making the user wait for it.
-    if (previous) void previous.revoke(5000);
-    account = accountRef(creds.baseUrl, tokens.userId, temporary !== undefined);
-    session = makeSession(
-      { baseUrl: creds.baseUrl, clientKey: creds.clientKey, refreshToken: tokens.refreshToken },
-      { issued: tokens },
-    );
-    publisher.reachability(true);
-    await signedIn(tokens.userId, tokens.scopes);
-    log.info({ demo: temporary !== undefined }, 'signed in to Queye');
-  };
-
-  const awaitApproval = (creds: QueyeCredentials, requestId: string) => {
-    stopApproval();
-    const mine = ++generation;
-    const base = { ...status(), state: 'awaiting-approval' as const, error: undefined };
-    const show = (attempts: number, extra: { nextAttemptAt?: number; id?: string } = {}) =>
-      set({
-        ...base,
-        approval: {
-          requestId: extra.id ?? status().approval?.requestId ?? requestId,
-          attempts,
-          lastCheckedAt: new Date(clock.now()).toISOString(),
-          ...(extra.nextAttemptAt
-            ? { nextAttemptAt: new Date(extra.nextAttemptAt).toISOString() }
-            : {}),
-        },
-      });
-    show(1);
-    const loop = startApprovalLoop({
-      clock,
-      random: options.random,
-      initialAttempts: 1,
-      onWaiting: (attempts, nextAttemptAt) => {
-        if (generation === mine) show(attempts, { nextAttemptAt });
-      },
-      attempt: async () => {
-        try {
-          const tokens = await auth.exchange(creds.baseUrl, creds.clientKey, creds.userKey);
-          if (generation !== mine) return true;
-          await serial(() => (generation === mine ? establish(creds, tokens) : Promise.resolve()));
-          return true;
-        } catch (error) {
-          if (generation !== mine) return true;
-          if (error instanceof UpstreamError && error.info.code === 'approval_required') {
-            show(loop.attempts, { id: approvalRequestId(error) });
-            return false;
-          }
-          // Offline for a moment: keep waiting. Anything else ends the wait with its message.
-          if (error instanceof UpstreamError && error.status === 0) return false;
-          approval = undefined;
-          generation++;
-          void serial(() => leaveApproval(shapeOf(error)));
-          return true;
-        }
-      },
-    });
-    approval = { loop, generation: mine };
+  const restoreSaved = () => {
+    approval.stop();
+    return sessions.restoreSaved();
   };
 
   /** The wait for approval ended without a sign-in: back to the saved state, with the reason. */
   const leaveApproval = async (error?: ApiErrorShape) => {
-    if (temporary) {
+    if (keys.temporary()) {
       set({
         ...status(),
         state: 'signed-out',
@@ -316,14 +136,23 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
     if (error) set({ ...status(), error });
   };
 
+  const approval: ApprovalWait = createApprovalWait({
+    clock,
+    random: deps.random,
+    auth,
+    publisher,
+    queue,
+    approved: establish,
+    failed: leaveApproval,
+  });
+
   const connect = async (creds: QueyeCredentials): Promise<QueyeStatus> => {
     const before = status();
-    stopApproval();
-    generation++;
+    approval.stop();
     set({
       ...before,
       state: 'connecting',
-      demo: temporary !== undefined,
+      demo: keys.temporary() !== undefined,
       baseUrl: creds.baseUrl,
       error: undefined,
     });
@@ -331,9 +160,9 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
       const tokens = await auth.exchange(creds.baseUrl, creds.clientKey, creds.userKey);
       await establish(creds, tokens);
     } catch (error) {
-      if (error instanceof UpstreamError && error.info.code === 'approval_required') {
-        set({ ...status(), ...(await hintsOf(creds)), userKeyHint: maskSecret(creds.userKey) });
-        awaitApproval(creds, approvalRequestId(error));
+      if (isApprovalRequired(error)) {
+        set({ ...status(), ...hintsOf(creds) });
+        approval.start(creds, approvalRequestId(error));
         return status();
       }
       set({ ...before, error: shapeOf(error) });
@@ -342,28 +171,24 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
     return status();
   };
 
-  const connection: QueyeConnection = {
-    request(request) {
-      if (!session) return Promise.reject(signedOutError());
-      return session.request(request);
-    },
-    status,
-    account: () => account,
-    canRequest: () => session !== undefined,
-    onChange: (listener) => publisher.onChange(listener),
+  /** Ends the session here and upstream; what is saved stays for `then` to decide. */
+  const endSession = async (timeoutMs: number) => {
+    approval.stop();
+    const ending = live.detach();
+    return ending ? ending.revoke(timeoutMs) : true;
   };
 
   return {
-    connection,
+    connection: live.connection,
     status,
     start: () => serial(restoreSaved),
-    connect: (creds: QueyeCredentials) => {
-      if (temporary) return Promise.reject(demoActive());
+    connect: (creds) => {
+      if (keys.temporary()) return Promise.reject(demoActive());
       return serial(() => connect(creds));
     },
     reconnect: () =>
       serial(async () => {
-        if (temporary) throw demoActive();
+        if (keys.temporary()) throw demoActive();
         const clientKey = await saved.get('clientKey');
         const userKey = await saved.get('userKey');
         // The saved keys' own address — never the one shown now, which a connect with other
@@ -383,28 +208,22 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
         }
       }),
     async retryApproval() {
-      if (!approval) return status();
-      await approval.loop.checkNow();
+      await approval.checkNow();
       return status();
     },
     cancelApproval: () =>
       serial(async () => {
-        if (!approval) return status();
-        stopApproval();
-        generation++;
+        if (!approval.active()) return status();
+        approval.stop();
         await leaveApproval();
         return status();
       }),
     signOut: () =>
       serial(async () => {
-        if (temporary) throw demoActive();
-        stopApproval();
-        generation++;
-        const ending = session;
-        session = undefined;
-        const revoked = ending ? await ending.revoke(5000) : true;
+        if (keys.temporary()) throw demoActive();
+        const revoked = await endSession(5000);
         await saved.wipe();
-        account = undefined;
+        live.setAccount(undefined);
         publisher.vaultChanged();
         set({
           state: 'not-configured',
@@ -415,109 +234,36 @@ export function createQueyeAccount(options: QueyeAccountOptions) {
         log.info({ revoked }, 'signed out of Queye');
         return status();
       }),
-    async test(creds: QueyeCredentials): Promise<QueyeTestResult> {
-      const health = await auth.health(creds.baseUrl);
-      try {
-        const tokens = await auth.exchange(creds.baseUrl, creds.clientKey, creds.userKey);
-        context.redactor.add(tokens.accessToken);
-        context.redactor.add(tokens.refreshToken);
-        // A test must not leave a live session behind.
-        await auth
-          .revoke(creds.baseUrl, creds.clientKey, tokens.accessToken)
-          .catch(() => undefined);
-        return { health, exchange: { ok: true, userId: tokens.userId, scopes: tokens.scopes } };
-      } catch (error) {
-        if (error instanceof UpstreamError && error.info.code === 'approval_required')
-          return { health, exchange: { ok: false, approvalRequestId: approvalRequestId(error) } };
-        throw error;
-      }
-    },
-    useTemporaryCredentials: (creds: QueyeCredentials) =>
+    useTemporaryCredentials: (creds) =>
       serial(async () => {
-        closeSession();
-        stopApproval();
-        temporary = creds;
-        context.redactor.add(creds.clientKey);
-        context.redactor.add(creds.userKey);
+        live.close();
+        approval.stop();
+        keys.useTemporary(creds);
         return connect(creds);
       }),
     clearTemporaryCredentials: () =>
       serial(async () => {
-        if (!temporary) return status();
-        stopApproval();
-        generation++;
-        const ending = session;
-        session = undefined;
-        if (ending) await ending.revoke(2000);
-        temporary = undefined;
+        if (!keys.temporary()) return status();
+        await endSession(2000);
+        keys.clearTemporary();
         await restoreSaved();
         return status();
       }),
-    /**
-     * A freshly rotated user key replaces the saved one right here in main: the old key no
-     * longer works for new sign-ins, and the new one never crosses the bridge (only its hint).
-     */
-    storeRotatedKey: (key: string) =>
+    storeRotatedKey: (key) =>
       serial(async () => {
-        context.redactor.add(key);
-        if (temporary) temporary = { ...temporary, userKey: key };
-        else await saved.storeUserKey(key);
+        await keys.storeRotatedUserKey(key);
         set({ ...status(), userKeyHint: maskSecret(key) });
         publisher.vaultChanged();
         return status();
       }),
-    clientKey: async () => temporary?.clientKey ?? (await saved.get('clientKey')),
-    /** Asks Queye whether the sign-in works; the answer (or silence) updates the status. */
-    probe: async () => {
-      if (session) await session.request({ path: '/library/summary' }).catch(() => undefined);
-      return publisher.connection();
-    },
-    health: () => auth.health(status().baseUrl),
-    /** Stops timers and waits for a refresh that is writing the vault, then for queued work. */
+    clientKey: () => keys.clientKey(),
+    probe: () => live.probe(),
     async dispose() {
-      stopApproval();
-      generation++;
-      const ending = session;
-      closeSession();
+      approval.stop();
+      const ending = live.detach();
+      ending?.close();
       await ending?.settled();
-      await queue;
+      await queue.idle();
     },
-  };
-}
-
-export type QueyeAccount = ReturnType<typeof createQueyeAccount>;
-
-function shapeOf(error: unknown): ApiErrorShape | undefined {
-  return isAppError(error) ? error.shape : undefined;
-}
-
-function signedOutError(): AppError {
-  return appError('signed_out', 'Aislecast is not signed in to Queye Music.', {
-    service: 'queye',
-    action: 'Connect your account in Settings → Queye Music.',
-  });
-}
-
-function demoActive(): AppError {
-  return appError('demo_active', 'The demo is using the built-in Queye sandbox right now.', {
-    service: 'queye',
-    action: 'Leave the demo (banner at the top), then connect your own account.',
-  });
-}
-
-function nothingToReconnect(): AppError {
-  return appError('no_saved_key', 'Aislecast has no saved user key to reconnect with.', {
-    service: 'queye',
-    action: 'Enter your client key and user API key, then connect.',
-  });
-}
-
-function revokeUnconfirmed(): ApiErrorShape {
-  return {
-    code: 'revoke_unconfirmed',
-    service: 'queye',
-    message: 'Signed out here, but Queye Music could not be reached to end the session there.',
-    action:
-      'Nothing is stored on this computer any more. To be sure, revoke "Aislecast" under Connected apps in your Queye account.',
   };
 }

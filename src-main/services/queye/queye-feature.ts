@@ -2,12 +2,15 @@ import type { QueyeStatus } from '../../../src-preload/contract/schemas/queye.ts
 import type { Feature, FeatureContext } from '../core/feature.ts';
 import { createHttpClient } from '../http/http-client.ts';
 import type { RetryPolicy } from '../http/retry.ts';
-import { accountSecurity } from './account-security.ts';
+import { createAccountSecurity } from './account-security.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { createQueyeAccount, type QueyeCredentials } from './queye-account.ts';
+import { createCredentialCheck } from './credential-check.ts';
+import { queyeAuthApi } from './queye-api.ts';
+import { createQueyeAccount } from './queye-account.ts';
 import type { QueyeConnection } from './queye-connection.ts';
 import { describeQueye } from './queye-errors.ts';
 import { queyeHandlers, type QueyeCallName } from './queye-handlers.ts';
+import type { QueyeCredentials } from './sign-in-keys.ts';
 
 export interface QueyeFeatureOptions {
   /** Time for token expiry and approval back-off (tests drive it by hand). */
@@ -43,19 +46,22 @@ export function createQueyeFeature(
     // Queye answers bare JSON; an object that happens to hold `data` and `timestamp` is data.
     unwrapEnvelope: false,
   });
-  const account = createQueyeAccount({ context, http, clock, random: options.random });
-  const security = accountSecurity(account.connection, {
-    clientKey: account.clientKey,
-    storeRotatedKey: account.storeRotatedKey,
+  const auth = queyeAuthApi(http);
+  const account = createQueyeAccount({ context, http, auth, clock, random: options.random });
+  const check = createCredentialCheck({ auth, redactor: context.redactor });
+  const security = createAccountSecurity({
+    connection: account.connection,
+    clientKey: () => account.clientKey(),
+    storeRotatedKey: (key) => account.storeRotatedKey(key),
   });
 
   let probing: Promise<unknown> = Promise.resolve();
 
   return {
     connection: account.connection,
-    handlers: queyeHandlers(account, security, context.settings),
-    useTemporaryCredentials: account.useTemporaryCredentials,
-    clearTemporaryCredentials: account.clearTemporaryCredentials,
+    handlers: queyeHandlers({ account, check, security, settings: context.settings }),
+    useTemporaryCredentials: (credentials) => account.useTemporaryCredentials(credentials),
+    clearTemporaryCredentials: () => account.clearTemporaryCredentials(),
     async start() {
       await account.start();
       context.connection.setProbe('queye', () => account.probe());

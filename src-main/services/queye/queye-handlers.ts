@@ -1,6 +1,7 @@
 import type { Handlers } from '../core/router.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
-import type { accountSecurity } from './account-security.ts';
+import type { AccountSecurity } from './account-security.ts';
+import type { CredentialCheck } from './credential-check.ts';
 import type { QueyeAccount } from './queye-account.ts';
 
 export type QueyeCallName =
@@ -18,11 +19,22 @@ export type QueyeCallName =
   | 'queye.decideClient'
   | 'queye.accessLog';
 
-export function queyeHandlers(
-  account: QueyeAccount,
-  security: ReturnType<typeof accountSecurity>,
-  settings: SettingsService,
-): Pick<Handlers, QueyeCallName> {
+export interface QueyeHandlersDeps {
+  account: Pick<
+    QueyeAccount,
+    'status' | 'connect' | 'reconnect' | 'retryApproval' | 'cancelApproval' | 'signOut'
+  >;
+  check: CredentialCheck;
+  security: AccountSecurity;
+  settings: Pick<SettingsService, 'get'>;
+}
+
+export function queyeHandlers({
+  account,
+  check,
+  security,
+  settings,
+}: QueyeHandlersDeps): Pick<Handlers, QueyeCallName> {
   // Keys arrive cleaned and shape-checked by the contract's schema; the base URL defaults to
   // the saved setting (already https or loopback).
   const credentials = (args: { clientKey: string; userKey: string; baseUrl?: string }) => ({
@@ -32,7 +44,7 @@ export function queyeHandlers(
   });
   return {
     'queye.status': () => account.status(),
-    'queye.test': (args) => account.test(credentials(args)),
+    'queye.test': (args) => check.test(credentials(args)),
     'queye.connect': (args) => account.connect(credentials(args)),
     'queye.reconnect': () => account.reconnect(),
     'queye.retryApproval': () => account.retryApproval(),

@@ -62,7 +62,7 @@ export interface SavedCredentials {
  * non-secret account record on disk. The order of writes is what keeps a crash harmless: a new
  * refresh token is in the vault before the journal entry that guards its rotation is cleared.
  */
-export function savedCredentials(
+export function createSavedCredentials(
   vault: Vault,
   dataDir: string,
   damagedFiles: DamagedFiles,

@@ -42,7 +42,23 @@ export function connectionOf(
 }
 
 /** Holds the Queye status and pushes every change to the renderer and the status area. */
-export function createStatusPublisher(context: FeatureContext, initial: QueyeStatus) {
+export interface StatusPublisher {
+  current(): QueyeStatus;
+  /** What the status area shows now. */
+  connection(): ServiceConnection;
+  /** Replaces the status; listeners hear of it only when something changed. */
+  set(next: QueyeStatus): void;
+  /** `undefined`: not known yet (a saved sign-in before its first answer). */
+  reachability(next: boolean | undefined, error?: ApiErrorShape): void;
+  onChange(listener: (status: QueyeStatus) => void): () => void;
+  /** The vault's contents changed: tells the renderer's vault status. */
+  vaultChanged(): void;
+}
+
+export function createStatusPublisher(
+  context: FeatureContext,
+  initial: QueyeStatus,
+): StatusPublisher {
   let status = initial;
   let reachable: boolean | undefined;
   let lastError: ApiErrorShape | undefined;
@@ -52,7 +68,7 @@ export function createStatusPublisher(context: FeatureContext, initial: QueyeSta
   return {
     current: () => status,
     connection: () => connectionOf(status, reachable, lastError),
-    set(next: QueyeStatus) {
+    set(next) {
       const clean = Object.fromEntries(
         Object.entries(next).filter(([, value]) => value !== undefined),
       ) as unknown as QueyeStatus;
@@ -63,15 +79,14 @@ export function createStatusPublisher(context: FeatureContext, initial: QueyeSta
       report();
       for (const listener of listeners) listener(status);
     },
-    /** `undefined`: not known yet (a saved sign-in before its first answer). */
-    reachability(next: boolean | undefined, error?: ApiErrorShape) {
+    reachability(next, error) {
       const nextError = next === false || (error?.status ?? 0) >= 500 ? error : undefined;
       if (next === reachable && nextError?.code === lastError?.code) return;
       reachable = next;
       lastError = nextError;
       report();
     },
-    onChange(listener: (status: QueyeStatus) => void) {
+    onChange(listener) {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
