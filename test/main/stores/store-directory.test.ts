@@ -6,7 +6,7 @@ import {
   createDamagedFiles,
   type DamagedFiles,
 } from '../../../src-main/services/files/damaged-files.ts';
-import type { Logger } from '../../../src-main/services/log/logger.ts';
+import { silentLogger } from '../../../src-main/services/log/logger.ts';
 import {
   directoryFilePath,
   upgradeDirectoryFile,
@@ -14,13 +14,7 @@ import {
 import { createStoreDirectory } from '../../../src-main/services/stores/store-directory.ts';
 import type { StoreInput } from '../../../src-preload/contract/schemas/stores.ts';
 
-const quiet: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => quiet,
-};
+const quiet = silentLogger();
 
 const input = (externalId: string, extra: Partial<StoreInput> = {}): StoreInput => ({
   externalId,

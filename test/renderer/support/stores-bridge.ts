@@ -1,6 +1,6 @@
 import { createRouter, type Handlers } from '../../../src-main/services/core/router.ts';
 import { createDamagedFiles } from '../../../src-main/services/files/damaged-files.ts';
-import type { Logger } from '../../../src-main/services/log/logger.ts';
+import { silentLogger } from '../../../src-main/services/log/logger.ts';
 import { createRedactor } from '../../../src-main/services/log/redactor.ts';
 import { createStoreImports } from '../../../src-main/services/stores/import/store-imports.ts';
 import { createStoreDirectory } from '../../../src-main/services/stores/store-directory.ts';
@@ -9,13 +9,7 @@ import type { CallName } from '../../../src-preload/contract/types.ts';
 import type { ImportProgress, StoreRecord } from '../../../src-preload/contract/schemas/stores.ts';
 import type { FakeHandlers } from './fake-bridge.ts';
 
-const quiet: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => quiet,
-};
+const quiet = silentLogger();
 
 /**
  * The `stores.*` calls answered by main's real directory, import and handler code (in memory),
