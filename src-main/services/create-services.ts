@@ -7,8 +7,7 @@ import {
   type ConnectionMonitor,
 } from './connection/connection-monitor.ts';
 import { createEventBus, type EventBus } from './core/events.ts';
-import { createBroadcastFeature } from './broadcast/broadcast-feature.ts';
-import type { StoreDirectoryPort } from './broadcast/outbox.ts';
+import { createBroadcastFeature, type StoreDirectoryPort } from './broadcast/broadcast-feature.ts';
 import { createDemoFeature } from './demo/demo-feature.ts';
 import { createDamagedFiles, type DamagedFiles } from './files/damaged-files.ts';
 import type { AnyFeature, FeatureContext } from './core/feature.ts';
@@ -28,8 +27,11 @@ import {
 import { createQueyeFeature } from './queye/queye-feature.ts';
 import { createPlayerFeature } from './player/player-feature.ts';
 import { createStreamFeature } from './stream/stream-feature.ts';
-import { demoStoreRecords } from './stores/demo-stores.ts';
-import { createStoresFeature, type StoresFeature } from './stores/stores-feature.ts';
+import {
+  createStoresFeature,
+  demoStoreRecords,
+  type StoresFeature,
+} from './stores/stores-feature.ts';
 import type { SecretBox } from './vault/secret-box.ts';
 import { vaultHandlers } from './vault/vault-handlers.ts';
 import { createVault, type CipherStore, type Vault } from './vault/vault.ts';

@@ -13,6 +13,8 @@ import { createInstanceLock } from './instance-lock.ts';
 import { createJobStore } from './job-store.ts';
 import { createOutbox, type Outbox, type SendSession, type StoreDirectoryPort } from './outbox.ts';
 
+export type { StoreDirectoryPort } from './outbox.ts';
+
 export type BroadcastFeature = Feature<CallsOf<'broadcast'>> & { outbox: Outbox };
 
 export function createBroadcastFeature(

@@ -17,6 +17,10 @@ import { createAudioMediaProvider } from './media-provider.ts';
 import { createMusiqueRuntime, type MusiqueFeatureOptions } from './runtime.ts';
 
 export type { TemporaryCredentials } from './account.ts';
+// What the broadcast outbox sends with, typed from this entry (the folder's only way in).
+export type { MusiqueApi } from './client.ts';
+export type { GovernorClock } from './governor/clock.ts';
+export type { Governor } from './governor/governor.ts';
 export type { MusiqueFeatureOptions } from './runtime.ts';
 
 export type MusiqueFeature = Feature<CallsOf<'musique'>> & {

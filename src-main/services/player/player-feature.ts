@@ -1,5 +1,5 @@
 import type { CallsOf, Feature, FeatureContext } from '../core/feature.ts';
-import type { QueyeConnection } from '../queye/queye-connection.ts';
+import type { QueyeConnection } from '../queye/queye-feature.ts';
 import { queueFilePath } from './queue-file.ts';
 import { createQueueStore } from './queue-store.ts';
 

@@ -11,7 +11,7 @@ import { UpstreamError } from '../http/upstream-error.ts';
 import { maskSecret } from '../vault/mask.ts';
 import { fingerprint } from './account-file.ts';
 import { startApprovalLoop, type ApprovalLoop } from './approval-loop.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../core/clock.ts';
 import { queyeAuthApi, type IssuedTokens } from './queye-api.ts';
 import { accountRef, type QueyeAccountRef, type QueyeConnection } from './queye-connection.ts';
 import { createStatusPublisher } from './status-publisher.ts';

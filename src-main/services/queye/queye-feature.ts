@@ -3,11 +3,15 @@ import type { Feature, FeatureContext } from '../core/feature.ts';
 import { createHttpClient } from '../http/http-client.ts';
 import type { RetryPolicy } from '../http/retry.ts';
 import { accountSecurity } from './account-security.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
 import { createQueyeAccount, type QueyeCredentials } from './queye-account.ts';
 import type { QueyeConnection } from './queye-connection.ts';
 import { describeQueye } from './queye-errors.ts';
 import { queyeHandlers, type QueyeCallName } from './queye-handlers.ts';
+
+// The session port other features receive, typed from this entry (the folder's only way in).
+export type { QueyeAccountRef, QueyeConnection } from './queye-connection.ts';
+export type { Query, QueyeRequest } from './queye-api.ts';
 
 export interface QueyeFeatureOptions {
   /** Time for token expiry and approval back-off (tests drive it by hand). */

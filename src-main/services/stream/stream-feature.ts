@@ -1,6 +1,6 @@
 import type { TrackCheck } from '../../../src-preload/contract/schemas/player.ts';
 import type { CallsOf, Feature, FeatureContext } from '../core/feature.ts';
-import type { QueyeConnection } from '../queye/queye-connection.ts';
+import type { QueyeConnection } from '../queye/queye-feature.ts';
 import { openTrackStream, type TrackStreamDeps } from './open-track-stream.ts';
 import { issueStream } from './stream-grant.ts';
 import { streamProblem } from './stream-problem.ts';
