@@ -41,6 +41,31 @@ const noDynamicMain = {
   message: 'The renderer may not import main-process code.',
 };
 
+// Main's feature folders under `src-main/services/`; every other folder there is shared ground.
+const serviceFeatures = [
+  'queye',
+  'library',
+  'stream',
+  'player',
+  'musique',
+  'broadcast',
+  'stores',
+  'demo',
+];
+const featureGroup = serviceFeatures.join('|');
+const noFeatureFromShared = {
+  // A path segment naming a feature folder: `../musique/client.ts`, `../../stores/x.ts`.
+  regex: `(^|/)(${featureGroup})/`,
+  message:
+    'Shared services (core, http, log, vault, settings, files, security, …) import no feature: move the shared piece to core/ or take it as an argument.',
+};
+const noFeatureInternals = {
+  // Any file of a feature folder but its entry, `<folder>/<folder>-feature.ts`.
+  regex: `(^|/)(${featureGroup})/(?!\\2-feature\\.ts$)`,
+  message:
+    'A feature folder is entered only through its <folder>-feature.ts: import that, or take a port from create-services.',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.cache/**', 'bench/results/**', 'coverage/**'] },
   { basePath: root },
@@ -105,6 +130,38 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [noElectron, noElectronStore], patterns: [noElectronSubpaths] },
+      ],
+    },
+  },
+  // Direction inside main's services. Shared folders (everything in `services/` that is not a
+  // feature) import no feature; a feature folder is entered from outside only through its
+  // `<folder>/<folder>-feature.ts`; features reach each other through that entry or through a
+  // port create-services hands them. Files inside a feature import each other freely.
+  {
+    files: ['src-main/services/**/*.ts'],
+    ignores: [...serviceFeatures.map((name) => `src-main/services/${name}/**`)],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, noElectronStore],
+          patterns: [noElectronSubpaths, noFeatureFromShared],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'src-main/services/create-services.ts',
+      ...serviceFeatures.map((name) => `src-main/services/${name}/**/*.ts`),
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, noElectronStore],
+          patterns: [noElectronSubpaths, noFeatureInternals],
+        },
       ],
     },
   },

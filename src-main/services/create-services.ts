@@ -1,6 +1,5 @@
 import type { AppInfo } from '../../src-preload/contract/schemas/app.ts';
 import type { SandboxOptions } from '../sandbox/index.ts';
-import type { CallName } from '../../src-preload/contract/types.ts';
 import { appHandlers } from './app/app-handlers.ts';
 import { connectionHandlers } from './connection/connection-handlers.ts';
 import {
@@ -8,12 +7,12 @@ import {
   type ConnectionMonitor,
 } from './connection/connection-monitor.ts';
 import { createEventBus, type EventBus } from './core/events.ts';
-import { createBroadcastFeature } from './broadcast/broadcast-feature.ts';
-import type { StoreDirectoryPort } from './broadcast/outbox.ts';
+import { createBroadcastFeature, type StoreDirectoryPort } from './broadcast/broadcast-feature.ts';
 import { createDemoFeature } from './demo/demo-feature.ts';
 import { createDamagedFiles, type DamagedFiles } from './files/damaged-files.ts';
-import type { Feature, FeatureContext } from './core/feature.ts';
-import { createRouter, type Handlers, type Router } from './core/router.ts';
+import type { AnyFeature, FeatureContext } from './core/feature.ts';
+import { registerFeatures } from './core/register-features.ts';
+import { createRouter, type Router } from './core/router.ts';
 import type { Logger } from './log/logger.ts';
 import type { Redactor } from './log/redactor.ts';
 import { createLibraryFeature } from './library/library-feature.ts';
@@ -28,8 +27,11 @@ import {
 import { createQueyeFeature } from './queye/queye-feature.ts';
 import { createPlayerFeature } from './player/player-feature.ts';
 import { createStreamFeature } from './stream/stream-feature.ts';
-import { demoStoreRecords } from './stores/demo-stores.ts';
-import { createStoresFeature, type StoresFeature } from './stores/stores-feature.ts';
+import {
+  createStoresFeature,
+  demoStoreRecords,
+  type StoresFeature,
+} from './stores/stores-feature.ts';
 import type { SecretBox } from './vault/secret-box.ts';
 import { vaultHandlers } from './vault/vault-handlers.ts';
 import { createVault, type CipherStore, type Vault } from './vault/vault.ts';
@@ -104,95 +106,88 @@ export function createServices(config: ServicesConfig): Services {
     fetch: config.fetch ?? ((input, init) => fetch(input, init)),
   };
 
-  // Features in start-up order; each contributes the handlers for its calls.
-  const features: Array<Feature<CallName>> = [];
-  const add = <K extends CallName>(feature: Feature<K>): Feature<K> => {
-    features.push(feature as unknown as Feature<CallName>);
-    return feature;
-  };
-  const app = add({ handlers: appHandlers(config.appInfo, damagedFiles) });
-  const settingsFeature = add({ handlers: settingsHandlers(context.settings) });
-  const connectionFeature = add({ handlers: connectionHandlers(context.connection) });
-  const vaultFeature = add({ handlers: vaultHandlers(context) });
+  // Each feature contributes the handlers for its calls; `features` below is the one list.
+  const app = { handlers: appHandlers(config.appInfo, damagedFiles) };
+  const settingsFeature = { handlers: settingsHandlers(context.settings) };
+  const connectionFeature = { handlers: connectionHandlers(context.connection) };
+  const vaultFeature = { handlers: vaultHandlers(context) };
   const queye = createQueyeFeature(context);
-  add(queye);
-  const library = add(createLibraryFeature(context, queye.connection));
-  const stream = add(createStreamFeature(context, queye.connection));
-  const player = add(createPlayerFeature(context, queye.connection));
+  const library = createLibraryFeature(context, queye.connection);
+  const stream = createStreamFeature(context, queye.connection);
+  const player = createPlayerFeature(context, queye.connection);
   const musique = createMusiqueFeature(context);
-  add(musique);
   const stores = createStoresFeature(context);
-  add(stores);
   const storeDirectory: StoreDirectoryPort = config.storeDirectory ?? {
     find: (externalId) => stores.lookup.get(externalId),
   };
-  const broadcast = add(createBroadcastFeature(context, musique.sending, storeDirectory));
-  // Last, so the services it points at the sandbox exist before it starts.
-  const demo = add(
-    createDemoFeature(context, {
-      participants: [
-        {
-          name: 'queye',
-          enter: async (sandbox) => {
-            await queye.useTemporaryCredentials({
-              clientKey: sandbox.credentials.queyeClientKey,
-              userKey: sandbox.credentials.queyeUserKey,
-              baseUrl: sandbox.queye.baseUrl,
-            });
-          },
-          leave: async () => {
-            await queye.clearTemporaryCredentials();
-          },
+  const broadcast = createBroadcastFeature(context, musique.sending, storeDirectory);
+  const demo = createDemoFeature(context, {
+    participants: [
+      {
+        name: 'queye',
+        enter: async (sandbox) => {
+          await queye.useTemporaryCredentials({
+            clientKey: sandbox.credentials.queyeClientKey,
+            userKey: sandbox.credentials.queyeUserKey,
+            baseUrl: sandbox.queye.baseUrl,
+          });
         },
-        {
-          name: 'musique',
-          enter: async (sandbox) => {
-            await musique.useTemporaryCredentials({
-              apiToken: sandbox.credentials.musiqueApiToken,
-              baseUrl: sandbox.musique.v1BaseUrl,
-            });
-          },
-          leave: async () => {
-            await musique.clearTemporaryCredentials();
-          },
+        leave: async () => {
+          await queye.clearTemporaryCredentials();
         },
-        {
-          name: 'stores',
-          enter: (sandbox) => {
-            stores.enterDemo(demoStoreRecords(sandbox.stores));
-            return Promise.resolve();
-          },
-          leave: () => {
-            stores.leaveDemo();
-            return Promise.resolve();
-          },
+      },
+      {
+        name: 'musique',
+        enter: async (sandbox) => {
+          await musique.useTemporaryCredentials({
+            apiToken: sandbox.credentials.musiqueApiToken,
+            baseUrl: sandbox.musique.v1BaseUrl,
+          });
         },
-      ],
-      sandboxOptions: config.demoSandbox,
-    }),
-  );
+        leave: async () => {
+          await musique.clearTemporaryCredentials();
+        },
+      },
+      {
+        name: 'stores',
+        enter: (sandbox) => {
+          stores.enterDemo(demoStoreRecords(sandbox.stores));
+          return Promise.resolve();
+        },
+        leave: () => {
+          stores.leaveDemo();
+          return Promise.resolve();
+        },
+      },
+    ],
+    sandboxOptions: config.demoSandbox,
+  });
 
-  const handlers: Handlers = {
-    ...app.handlers,
-    ...settingsFeature.handlers,
-    ...connectionFeature.handlers,
-    ...vaultFeature.handlers,
-    ...queye.handlers,
-    ...library.handlers,
-    ...stream.handlers,
-    ...player.handlers,
-    ...musique.handlers,
-    ...stores.handlers,
-    ...broadcast.handlers,
-    ...demo.handlers,
-  };
+  // In start-up order (disposed in reverse); the demo last, so the services it points at the
+  // sandbox exist before it starts.
+  const features = [
+    app,
+    settingsFeature,
+    connectionFeature,
+    vaultFeature,
+    queye,
+    library,
+    stream,
+    player,
+    musique,
+    stores,
+    broadcast,
+    demo,
+  ] as const;
+  const handlers = registerFeatures(features);
+  const lifecycle: readonly AnyFeature[] = features;
 
   const disposers: Array<() => unknown> = [
     settings.onChange((next) => events.emit('settings.changed', next)),
     damagedFiles.onChange((notices) => events.emit('app.damagedFilesChanged', notices)),
   ];
   const ready = (async () => {
-    for (const feature of features) {
+    for (const feature of lifecycle) {
       try {
         await feature.start?.();
       } catch (error) {
@@ -213,7 +208,7 @@ export function createServices(config: ServicesConfig): Services {
     ready,
     async dispose() {
       await ready;
-      for (const feature of [...features].reverse()) {
+      for (const feature of [...lifecycle].reverse()) {
         await feature.dispose?.();
       }
       for (const dispose of disposers.splice(0).reverse()) await dispose();

@@ -1,10 +1,8 @@
 import type { AppInfo } from '../../../src-preload/contract/schemas/app.ts';
-import type { Handlers } from '../core/router.ts';
+import type { HandlersOf } from '../core/feature.ts';
 import type { DamagedFiles } from '../files/damaged-files.ts';
 
-type AppCall = 'app.info' | 'app.ping' | 'app.damagedFiles' | 'app.dismissDamagedFile';
-
-export function appHandlers(info: AppInfo, damagedFiles: DamagedFiles): Pick<Handlers, AppCall> {
+export function appHandlers(info: AppInfo, damagedFiles: DamagedFiles): HandlersOf<'app'> {
   return {
     'app.info': () => info,
     'app.ping': (args) => ({

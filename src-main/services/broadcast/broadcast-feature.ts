@@ -5,18 +5,17 @@
  */
 import { join } from 'node:path';
 import { tokenParts } from '../../../src-preload/contract/schemas/musique.ts';
-import type { CallName } from '../../../src-preload/contract/types.ts';
 import { appError } from '../core/errors.ts';
-import type { Feature, FeatureContext } from '../core/feature.ts';
+import type { CallsOf, Feature, FeatureContext } from '../core/feature.ts';
 import type { SendingPort } from '../musique/musique-feature.ts';
 import { broadcastHandlers } from './broadcast-handlers.ts';
 import { createInstanceLock } from './instance-lock.ts';
 import { createJobStore } from './job-store.ts';
 import { createOutbox, type Outbox, type SendSession, type StoreDirectoryPort } from './outbox.ts';
 
-type BroadcastCall = Extract<CallName, `broadcast.${string}`>;
+export type { StoreDirectoryPort } from './outbox.ts';
 
-export type BroadcastFeature = Feature<BroadcastCall> & { outbox: Outbox };
+export type BroadcastFeature = Feature<CallsOf<'broadcast'>> & { outbox: Outbox };
 
 export function createBroadcastFeature(
   context: FeatureContext,

@@ -1,14 +1,11 @@
 /** The broadcast calls, each mapped to the outbox. */
-import type { Handlers } from '../core/router.ts';
+import type { HandlersOf } from '../core/feature.ts';
 import type { Outbox } from './outbox.ts';
-
-type BroadcastCalls =
-  'broadcast.plan' | 'broadcast.start' | 'broadcast.control' | 'broadcast.jobs' | 'broadcast.rows';
 
 export function broadcastHandlers(
   outbox: Outbox,
   beforeStart: () => void,
-): Pick<Handlers, BroadcastCalls> {
+): HandlersOf<'broadcast'> {
   return {
     'broadcast.plan': (args) => outbox.plan(args),
     'broadcast.start': (args) => {

@@ -8,9 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { appError, isAbortError } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
-import type { MusiqueApi } from '../musique/client.ts';
-import type { GovernorClock } from '../musique/governor/clock.ts';
-import type { Governor } from '../musique/governor/governor.ts';
+import type { Governor, GovernorClock, MusiqueApi } from '../musique/musique-feature.ts';
 import { classifySendFailure } from './classify.ts';
 import type { InstanceLock } from './instance-lock.ts';
 import type { JobStore } from './job-store.ts';

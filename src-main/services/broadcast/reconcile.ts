@@ -14,7 +14,7 @@
  *   same audio could account for it).
  */
 import type { UsageEntry } from '../../../src-preload/contract/schemas/musique.ts';
-import type { MusiqueApi } from '../musique/client.ts';
+import type { MusiqueApi } from '../musique/musique-feature.ts';
 import type { ReconcileRecord } from './records.ts';
 import { attemptKey, countsOf, type JobState, type UnknownAttempt } from './state.ts';
 

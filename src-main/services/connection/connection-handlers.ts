@@ -1,9 +1,7 @@
-import type { Handlers } from '../core/router.ts';
+import type { HandlersOf } from '../core/feature.ts';
 import type { ConnectionMonitor } from './connection-monitor.ts';
 
-export function connectionHandlers(
-  monitor: ConnectionMonitor,
-): Pick<Handlers, 'connection.status' | 'connection.check'> {
+export function connectionHandlers(monitor: ConnectionMonitor): HandlersOf<'connection'> {
   return {
     'connection.status': () => monitor.status(),
     'connection.check': () => monitor.check(),

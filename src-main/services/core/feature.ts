@@ -1,4 +1,4 @@
-import type { CallName } from '../../../src-preload/contract/types.ts';
+import type { CallName, Namespace } from '../../../src-preload/contract/types.ts';
 import type { ConnectionMonitor } from '../connection/connection-monitor.ts';
 import type { DamagedFiles } from '../files/damaged-files.ts';
 import type { Logger } from '../log/logger.ts';
@@ -29,6 +29,19 @@ export interface FeatureContext {
 export interface Feature<K extends CallName> {
   handlers: Pick<Handlers, K>;
   /** Runs once every feature exists (load caches, resume queues); must not throw. */
+  start?(): Promise<void> | void;
+  dispose?(): Promise<void> | void;
+}
+
+/** The calls of one contract namespace (`CallsOf<'stores'>`): names come from the contract. */
+export type CallsOf<N extends Namespace> = Extract<CallName, `${N}.${string}`>;
+
+/** The handlers of one namespace, as a handlers file returns them. */
+export type HandlersOf<N extends Namespace> = Pick<Handlers, CallsOf<N>>;
+
+/** Any feature, whatever calls it handles: what `registerFeatures` and start-up take. */
+export interface AnyFeature {
+  handlers: Partial<Handlers>;
   start?(): Promise<void> | void;
   dispose?(): Promise<void> | void;
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { DemoStatus } from '../../../src-preload/contract/schemas/demo.ts';
 import type { SandboxHandle, SandboxOptions } from '../../sandbox/index.ts';
 import { appError, isAppError, localReference } from '../core/errors.ts';
-import type { Feature, FeatureContext } from '../core/feature.ts';
+import type { CallsOf, Feature, FeatureContext } from '../core/feature.ts';
 import { createSerialQueue } from '../core/serial-queue.ts';
 
 /** A service that can point itself at the sandbox and back (Queye, Musique). */
@@ -22,7 +22,7 @@ export interface DemoFeatureOptions {
   sandboxOptions?: SandboxOptions;
 }
 
-export type DemoFeature = Feature<'demo.status' | 'demo.start' | 'demo.stop'> & {
+export type DemoFeature = Feature<CallsOf<'demo'>> & {
   /** The running sandbox, for tests and diagnostics. */
   sandbox(): SandboxHandle | undefined;
 };

@@ -1,7 +1,7 @@
 import type { QueyeState } from '../../../src-preload/contract/schemas/queye.ts';
 import type { Feature, FeatureContext } from '../core/feature.ts';
-import { systemClock, type Clock } from '../queye/clock.ts';
-import type { QueyeConnection } from '../queye/queye-connection.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
+import type { QueyeConnection } from '../queye/queye-feature.ts';
 import { libraryHandlers, type LibraryCallName } from './library-handlers.ts';
 import { createLibraryService, type LibraryService } from './library-service.ts';
 

@@ -1,10 +1,9 @@
-import type { Handlers } from '../core/router.ts';
+import type { CallsOf, HandlersOf } from '../core/feature.ts';
 import type { LibraryService } from './library-service.ts';
 
-export type LibraryCallName =
-  'library.status' | 'library.snapshot' | 'library.sync' | 'library.cancelSync';
+export type LibraryCallName = CallsOf<'library'>;
 
-export function libraryHandlers(library: LibraryService): Pick<Handlers, LibraryCallName> {
+export function libraryHandlers(library: LibraryService): HandlersOf<'library'> {
   return {
     'library.status': () => library.status(),
     'library.snapshot': () => library.snapshot(),

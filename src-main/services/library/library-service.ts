@@ -6,8 +6,8 @@ import type {
 } from '../../../src-preload/contract/schemas/library.ts';
 import { isAbortError, isAppError, localReference } from '../core/errors.ts';
 import type { FeatureContext } from '../core/feature.ts';
-import type { Clock } from '../queye/clock.ts';
-import type { QueyeAccountRef, QueyeConnection } from '../queye/queye-connection.ts';
+import type { Clock } from '../core/clock.ts';
+import type { QueyeAccountRef, QueyeConnection } from '../queye/queye-feature.ts';
 import { cacheFormat, createLibraryCache } from './library-cache.ts';
 import {
   fullSync,

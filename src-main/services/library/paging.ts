@@ -1,5 +1,5 @@
 import type { HttpResult } from '../http/http-client.ts';
-import type { Query, QueyeRequest } from '../queye/queye-api.ts';
+import type { Query, QueyeRequest } from '../queye/queye-feature.ts';
 import { appError } from '../core/errors.ts';
 import { pageOf, type Page } from './parse.ts';
 

@@ -5,18 +5,10 @@
  */
 import { cleanToken } from '../../../src-preload/contract/schemas/musique.ts';
 import { AppError, appError, isAppError } from '../core/errors.ts';
-import type { Handlers } from '../core/router.ts';
+import type { HandlersOf } from '../core/feature.ts';
 import { generateToken } from './client.ts';
 import { musiqueRoutes } from './routes.ts';
 import type { MusiqueRuntime } from './runtime.ts';
-
-type AccountCalls =
-  | 'musique.account'
-  | 'musique.connect'
-  | 'musique.generateToken'
-  | 'musique.testToken'
-  | 'musique.revokeToken'
-  | 'musique.forget';
 
 const demoActive = () =>
   appError('demo_active', 'The demo is using Musique right now.', {
@@ -39,7 +31,8 @@ const externalIdProblem = (value: string): string | undefined => {
   return undefined;
 };
 
-export function accountHandlers(rt: MusiqueRuntime): Pick<Handlers, AccountCalls> {
+/** Part of the `musique.*` calls; the feature checks that its two parts cover them all. */
+export function accountHandlers(rt: MusiqueRuntime) {
   const { account, context } = rt;
   const noDemo = () => {
     if (account.session()?.demo) throw demoActive();
@@ -168,5 +161,5 @@ export function accountHandlers(rt: MusiqueRuntime): Pick<Handlers, AccountCalls
       rt.log.info('musique token forgotten on this computer');
       return rt.view();
     },
-  };
+  } satisfies Partial<HandlersOf<'musique'>>;
 }

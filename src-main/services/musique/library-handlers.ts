@@ -4,25 +4,12 @@
  */
 import type { UploadProgress } from '../../../src-preload/contract/schemas/musique.ts';
 import { appError } from '../core/errors.ts';
-import type { Handlers } from '../core/router.ts';
+import type { HandlersOf } from '../core/feature.ts';
 import type { MusiqueRuntime } from './runtime.ts';
 import { readUsageLog } from './usage-log.ts';
 
-type LibraryCalls =
-  | 'musique.serviceStatus'
-  | 'musique.quota'
-  | 'musique.library'
-  | 'musique.refreshLibrary'
-  | 'musique.getAudio'
-  | 'musique.deleteAudio'
-  | 'musique.uploadBegin'
-  | 'musique.uploadChunk'
-  | 'musique.uploadCheck'
-  | 'musique.uploadStart'
-  | 'musique.uploadCancel'
-  | 'musique.usageLog';
-
-export function libraryHandlers(rt: MusiqueRuntime): Pick<Handlers, LibraryCalls> {
+/** Part of the `musique.*` calls; the feature checks that its two parts cover them all. */
+export function libraryHandlers(rt: MusiqueRuntime) {
   const { library, staging, uploader } = rt;
 
   return {
@@ -109,5 +96,5 @@ export function libraryHandlers(rt: MusiqueRuntime): Pick<Handlers, LibraryCalls
       const session = rt.session();
       return rt.guard(session, () => readUsageLog(session.api, query));
     },
-  };
+  } satisfies Partial<HandlersOf<'musique'>>;
 }

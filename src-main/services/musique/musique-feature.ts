@@ -7,8 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MusiqueAccount } from '../../../src-preload/contract/schemas/musique.ts';
-import type { CallName } from '../../../src-preload/contract/types.ts';
-import type { Feature, FeatureContext } from '../core/feature.ts';
+import type { CallsOf, Feature, FeatureContext, HandlersOf } from '../core/feature.ts';
 import type { Session, TemporaryCredentials } from './account.ts';
 import type { GovernorClock } from './governor/clock.ts';
 import type { Governor } from './governor/governor.ts';
@@ -18,11 +17,13 @@ import { createAudioMediaProvider } from './media-provider.ts';
 import { createMusiqueRuntime, type MusiqueFeatureOptions } from './runtime.ts';
 
 export type { TemporaryCredentials } from './account.ts';
+// What the broadcast outbox sends with, typed from this entry (the folder's only way in).
+export type { MusiqueApi } from './client.ts';
+export type { GovernorClock } from './governor/clock.ts';
+export type { Governor } from './governor/governor.ts';
 export type { MusiqueFeatureOptions } from './runtime.ts';
 
-type MusiqueCall = Extract<CallName, `musique.${string}`>;
-
-export type MusiqueFeature = Feature<MusiqueCall> & {
+export type MusiqueFeature = Feature<CallsOf<'musique'>> & {
   /**
    * Connects with these credentials held in memory only (never the vault or the settings),
    * reported with `demo: true`. Resolves with the account view, also when the token could not
@@ -124,8 +125,10 @@ export function createMusiqueFeature(
       if (account.reconfigure()) void following.then(probe);
     }),
   ];
+  // The two handler files split the namespace; together they must cover every `musique.*` call.
+  const handlers: HandlersOf<'musique'> = { ...accountHandlers(rt), ...libraryHandlers(rt) };
   return {
-    handlers: { ...accountHandlers(rt), ...libraryHandlers(rt) },
+    handlers,
     async start() {
       context.connection.setProbe('musique', async () => {
         await probe();

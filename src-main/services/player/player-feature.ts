@@ -1,9 +1,9 @@
-import type { Feature, FeatureContext } from '../core/feature.ts';
-import type { QueyeConnection } from '../queye/queye-connection.ts';
+import type { CallsOf, Feature, FeatureContext } from '../core/feature.ts';
+import type { QueyeConnection } from '../queye/queye-feature.ts';
 import { queueFilePath } from './queue-file.ts';
 import { createQueueStore } from './queue-store.ts';
 
-export type PlayerCallName = 'player.loadQueue' | 'player.saveQueue' | 'player.savePosition';
+export type PlayerCallName = CallsOf<'player'>;
 
 /**
  * Keeps the play queue across restarts. The renderer owns the queue and saves it (debounced)

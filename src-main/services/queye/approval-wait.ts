@@ -3,7 +3,7 @@ import { createLatestAttempt } from '../core/latest-attempt.ts';
 import type { SerialQueue } from '../core/serial-queue.ts';
 import { UpstreamError } from '../http/upstream-error.ts';
 import { startApprovalLoop, type ApprovalLoop } from './approval-loop.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../core/clock.ts';
 import type { IssuedTokens, QueyeAuthApi } from './queye-api.ts';
 import type { QueyeCredentials } from './sign-in-keys.ts';
 import { approvalRequestId, isApprovalRequired, shapeOf } from './sign-in-errors.ts';

@@ -4,7 +4,7 @@ import type { SerialQueue } from '../core/serial-queue.ts';
 import type { HttpClient } from '../http/http-client.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Redactor } from '../log/redactor.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../core/clock.ts';
 import type { IssuedTokens, QueyeAuthApi } from './queye-api.ts';
 import type { QueyeAccountRef, QueyeConnection } from './queye-connection.ts';
 import type { SavedCredentials } from './saved-credentials.ts';

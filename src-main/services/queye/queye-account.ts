@@ -7,7 +7,7 @@ import { createSerialQueue } from '../core/serial-queue.ts';
 import type { HttpClient } from '../http/http-client.ts';
 import { maskSecret } from '../vault/mask.ts';
 import { createApprovalWait, type ApprovalWait } from './approval-wait.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../core/clock.ts';
 import type { QueyeAuthApi } from './queye-api.ts';
 import type { QueyeConnection } from './queye-connection.ts';
 import { createLiveSession, type LiveSession } from './live-session.ts';

@@ -3,7 +3,7 @@ import type { Feature, FeatureContext } from '../core/feature.ts';
 import { createHttpClient } from '../http/http-client.ts';
 import type { RetryPolicy } from '../http/retry.ts';
 import { createAccountSecurity } from './account-security.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
 import { createCredentialCheck } from './credential-check.ts';
 import { queyeAuthApi } from './queye-api.ts';
 import { createQueyeAccount } from './queye-account.ts';
@@ -11,6 +11,10 @@ import type { QueyeConnection } from './queye-connection.ts';
 import { describeQueye } from './queye-errors.ts';
 import { queyeHandlers, type QueyeCallName } from './queye-handlers.ts';
 import type { QueyeCredentials } from './sign-in-keys.ts';
+
+// The session port other features receive, typed from this entry (the folder's only way in).
+export type { QueyeAccountRef, QueyeConnection } from './queye-connection.ts';
+export type { Query, QueyeRequest } from './queye-api.ts';
 
 export interface QueyeFeatureOptions {
   /** Time for token expiry and approval back-off (tests drive it by hand). */

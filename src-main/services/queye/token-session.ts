@@ -3,7 +3,7 @@ import type { HttpClient, HttpResult } from '../http/http-client.ts';
 import { UpstreamError } from '../http/upstream-error.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Redactor } from '../log/redactor.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../core/clock.ts';
 import type { IssuedTokens, QueyeAuthApi, QueyeRequest } from './queye-api.ts';
 import { assertSafeBaseUrl, queyeUrl } from './queye-api.ts';
 import { isTransportFailure, signOutCodes, upstreamCode } from './queye-errors.ts';

@@ -1,9 +1,7 @@
-import type { Handlers } from '../core/router.ts';
+import type { HandlersOf } from '../core/feature.ts';
 import type { SettingsService } from './settings-service.ts';
 
-export function settingsHandlers(
-  settings: SettingsService,
-): Pick<Handlers, 'settings.get' | 'settings.set'> {
+export function settingsHandlers(settings: SettingsService): HandlersOf<'settings'> {
   return {
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),

@@ -5,6 +5,9 @@ import { createStoreImports, type StoreImports } from './import/store-imports.ts
 import { createStoreDirectory, type StoreDirectory, type StoreLookup } from './store-directory.ts';
 import { storesHandlers, type StoresCallName } from './stores-handlers.ts';
 
+/** The demo's directory, built from the sandbox's stores. */
+export { demoStoreRecords } from './demo-stores.ts';
+
 export type StoresFeature = Feature<StoresCallName> & {
   /** Stores by External ID for the send engine; follows the demo in and out. */
   lookup: StoreLookup;

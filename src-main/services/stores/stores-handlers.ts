@@ -1,29 +1,15 @@
 import { storesToCsv } from './export-csv.ts';
-import type { Handlers } from '../core/router.ts';
+import type { CallsOf, HandlersOf } from '../core/feature.ts';
 import type { StoreImports } from './import/store-imports.ts';
 import type { StoreDirectory } from './store-directory.ts';
 
-export type StoresCallName =
-  | 'stores.list'
-  | 'stores.summary'
-  | 'stores.add'
-  | 'stores.edit'
-  | 'stores.remove'
-  | 'stores.bulkEdit'
-  | 'stores.saveGroup'
-  | 'stores.removeGroup'
-  | 'stores.importBegin'
-  | 'stores.importChunk'
-  | 'stores.importPreview'
-  | 'stores.importConfirm'
-  | 'stores.importCancel'
-  | 'stores.export';
+export type StoresCallName = CallsOf<'stores'>;
 
 /** Maps the `stores.*` calls onto the active directory and the import sessions. */
 export function storesHandlers(
   active: () => { directory: StoreDirectory; demo: boolean },
   imports: StoreImports,
-): Pick<Handlers, StoresCallName> {
+): HandlersOf<'stores'> {
   const directory = () => active().directory;
   return {
     'stores.list': () => directory().snapshot(active().demo),

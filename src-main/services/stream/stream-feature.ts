@@ -1,6 +1,6 @@
 import type { TrackCheck } from '../../../src-preload/contract/schemas/player.ts';
-import type { Feature, FeatureContext } from '../core/feature.ts';
-import type { QueyeConnection } from '../queye/queye-connection.ts';
+import type { CallsOf, Feature, FeatureContext } from '../core/feature.ts';
+import type { QueyeConnection } from '../queye/queye-feature.ts';
 import { openTrackStream, type TrackStreamDeps } from './open-track-stream.ts';
 import { issueStream } from './stream-grant.ts';
 import { streamProblem } from './stream-problem.ts';
@@ -14,7 +14,7 @@ export interface StreamFeatureOptions {
   headersTimeoutMs?: number;
 }
 
-export type StreamFeature = Feature<'stream.check'> & {
+export type StreamFeature = Feature<CallsOf<'stream'>> & {
   /** For tests and diagnostics. */
   tokens: StreamTokenCache;
 };

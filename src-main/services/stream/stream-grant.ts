@@ -1,6 +1,6 @@
 import { checkBaseUrl } from '../../../src-preload/contract/schemas/common.ts';
 import { appError } from '../core/errors.ts';
-import type { QueyeConnection } from '../queye/queye-connection.ts';
+import type { QueyeConnection } from '../queye/queye-feature.ts';
 import type { IssuedStream } from './stream-token-cache.ts';
 
 /** Queye's documented stream-token lifetime, used when an answer does not say. */

@@ -1,5 +1,4 @@
-import type { FeatureContext } from '../core/feature.ts';
-import type { Handlers } from '../core/router.ts';
+import type { FeatureContext, HandlersOf } from '../core/feature.ts';
 
 /** Pushes the vault's state (protection, storage, dropped secrets) to the renderer. */
 export async function publishVaultStatus(context: Pick<FeatureContext, 'vault' | 'events'>) {
@@ -12,7 +11,7 @@ export async function publishVaultStatus(context: Pick<FeatureContext, 'vault' |
  */
 export function vaultHandlers(
   context: Pick<FeatureContext, 'vault' | 'events' | 'log'>,
-): Pick<Handlers, 'vault.status' | 'vault.setWeakStorage'> {
+): HandlersOf<'vault'> {
   const log = context.log.child({ service: 'vault' });
   return {
     'vault.status': () => context.vault.status(),

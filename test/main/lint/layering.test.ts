@@ -5,9 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The layering rules of `.config/eslint.config.js`, proven on snippets linted as if they lived
- * in each layer: the renderer never reaches into main or Electron, and nothing on the main side
- * but the Electron shell imports `electron`. The snippets are virtual files, so type-aware rules
- * are switched off; the layering rules do not need types.
+ * in each layer: the renderer never reaches into main or Electron, nothing on the main side
+ * but the Electron shell imports `electron`, and inside main's services shared folders import no
+ * feature while a feature folder is entered only through its `<folder>-feature.ts`. The snippets
+ * are virtual files, so type-aware rules are switched off; the layering rules do not need types.
  */
 const root = resolve(import.meta.dirname, '../../..');
 let eslint: ESLint;
@@ -127,6 +128,48 @@ const forbidden: Array<[string, string, string, RegExp]> = [
     /no Node APIs/,
   ],
   [
+    'shared core',
+    'src-main/services/core/probe.ts',
+    "import type { MusiqueFeature } from '../musique/musique-feature.ts';\nexport type X = MusiqueFeature;\n",
+    /import no feature/,
+  ],
+  [
+    'shared http',
+    'src-main/services/http/probe.ts',
+    "import { queyeRoutes } from '../queye/queye-api.ts';\nexport const x = queyeRoutes;\n",
+    /import no feature/,
+  ],
+  [
+    'the shared vault',
+    'src-main/services/vault/probe.ts',
+    "export { createStoreDirectory } from '../stores/store-directory.ts';\n",
+    /import no feature/,
+  ],
+  [
+    'another feature',
+    'src-main/services/broadcast/probe.ts',
+    "import type { MusiqueApi } from '../musique/client.ts';\nexport type X = MusiqueApi;\n",
+    /entered only through its <folder>-feature\.ts/,
+  ],
+  [
+    "another feature's subfolder",
+    'src-main/services/musique/upload/probe.ts',
+    "import { parseCsv } from '../../stores/import/csv.ts';\nexport const x = parseCsv;\n",
+    /entered only through its <folder>-feature\.ts/,
+  ],
+  [
+    'another feature, re-exporting',
+    'src-main/services/library/probe.ts',
+    "export type { QueyeRequest } from '../queye/queye-api.ts';\n",
+    /entered only through its <folder>-feature\.ts/,
+  ],
+  [
+    'the composition root',
+    'src-main/services/create-services.ts',
+    "import { createOutbox } from './broadcast/outbox.ts';\nexport const x = createOutbox;\n",
+    /entered only through its <folder>-feature\.ts/,
+  ],
+  [
     'a benchmark',
     'bench/suites/probe.ts',
     "import { app } from 'electron';\nexport const x = app;\n",
@@ -154,6 +197,31 @@ const allowed: Array<[string, string, string]> = [
     'the renderer, reading the contract',
     'src-renderer/probe.ts',
     "import { calls } from '../src-preload/contract/contract.ts';\nexport const x = calls;\n",
+  ],
+  [
+    "a feature, through another feature's entry",
+    'src-main/services/broadcast/probe.ts',
+    "import type { SendingPort } from '../musique/musique-feature.ts';\nexport type X = SendingPort;\n",
+  ],
+  [
+    'a feature, with shared services',
+    'src-main/services/library/probe.ts',
+    "import { appError } from '../core/errors.ts';\nimport type { Clock } from '../core/clock.ts';\nexport const x = appError;\nexport type C = Clock;\n",
+  ],
+  [
+    'a feature, inside its own folder',
+    'src-main/services/musique/upload/probe.ts',
+    "import type { Governor } from '../governor/governor.ts';\nimport type { MusiqueApi } from '../client.ts';\nexport type X = [Governor, MusiqueApi];\n",
+  ],
+  [
+    'the composition root, through entries',
+    'src-main/services/create-services.ts',
+    "import { createStoresFeature } from './stores/stores-feature.ts';\nexport const x = createStoresFeature;\n",
+  ],
+  [
+    'shared core, with other shared services',
+    'src-main/services/core/probe.ts',
+    "import type { Logger } from '../log/logger.ts';\nimport type { Vault } from '../vault/vault.ts';\nexport type X = [Logger, Vault];\n",
   ],
   [
     'a service, with electron-free libraries',

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../../src-main/services/queye/clock.ts';
+import type { Clock } from '../../../../src-main/services/core/clock.ts';
 
 export interface ManualClock extends Clock {
   /** Moves time forward, running every timer that falls due (in order), then lets promises settle. */

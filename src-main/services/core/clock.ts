@@ -1,6 +1,6 @@
 /**
- * Time as the Queye session sees it. Injected so tests can jump past a token's lifetime instead
- * of waiting for it, and so timers can be driven by hand.
+ * Time as main's services see it (the Queye session, the track library). Injected so tests can
+ * jump past a token's lifetime instead of waiting for it, and so timers can be driven by hand.
  */
 export interface Clock {
   now(): number;
