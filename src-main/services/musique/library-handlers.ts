@@ -5,7 +5,14 @@
 import type { UploadProgress } from '../../../src-preload/contract/schemas/musique.ts';
 import { appError } from '../core/errors.ts';
 import type { Handlers } from '../core/router.ts';
-import type { MusiqueRuntime } from './runtime.ts';
+import type { Logger } from '../log/logger.ts';
+import type { AccountStore } from './account.ts';
+import type { QuotaTracker } from './governor/quota.ts';
+import type { Library } from './library.ts';
+import type { ServiceStatus } from './service-status.ts';
+import type { SessionGate } from './session-gate.ts';
+import type { Staging } from './upload/staging.ts';
+import type { Uploader } from './upload/uploader.ts';
 import { readUsageLog } from './usage-log.ts';
 
 type LibraryCalls =
@@ -22,38 +29,50 @@ type LibraryCalls =
   | 'musique.uploadCancel'
   | 'musique.usageLog';
 
-export function libraryHandlers(rt: MusiqueRuntime): Pick<Handlers, LibraryCalls> {
-  const { library, staging, uploader } = rt;
+export interface LibraryHandlerDeps {
+  gate: SessionGate;
+  library: Library;
+  status: Pick<ServiceStatus, 'check' | 'record'>;
+  quota: Pick<QuotaTracker, 'snapshot'>;
+  /** A refresh refused for the token marks the session rejected, as `gate.guard` would. */
+  account: Pick<AccountStore, 'markRejected'>;
+  staging: Staging;
+  uploader: Uploader;
+  log: Logger;
+}
+
+export function libraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, LibraryCalls> {
+  const { gate, library, status, quota, account, staging, uploader, log } = deps;
 
   return {
-    'musique.serviceStatus': () => rt.status.check(rt.session()),
-    'musique.quota': () => rt.quota.snapshot(),
+    'musique.serviceStatus': () => status.check(gate.session()),
+    'musique.quota': () => quota.snapshot(),
     'musique.library': () => library.snapshot(),
 
     async 'musique.refreshLibrary'() {
-      const session = rt.session();
-      rt.require(session, 'audio.read');
+      const session = gate.session();
+      gate.require(session, 'audio.read');
       const snapshot = await library.refresh();
-      rt.status.record(snapshot.error);
+      status.record(snapshot.error);
       if (snapshot.error?.code.startsWith('token_') && snapshot.error.status === 401)
-        rt.account.markRejected(session, snapshot.error);
+        account.markRejected(session, snapshot.error);
       return snapshot;
     },
 
     'musique.getAudio'({ id }) {
-      const session = rt.session();
-      rt.require(session, 'audio.read');
-      return rt.guard(session, () => library.get(id));
+      const session = gate.session();
+      gate.require(session, 'audio.read');
+      return gate.guard(session, () => library.get(id));
     },
 
     'musique.deleteAudio'({ id }) {
-      const session = rt.session();
-      rt.require(session, 'audio.delete');
-      return rt.guard(session, () => library.remove(id));
+      const session = gate.session();
+      gate.require(session, 'audio.delete');
+      return gate.guard(session, () => library.remove(id));
     },
 
     'musique.uploadBegin'({ fileName, size }) {
-      rt.require(rt.session(), 'audio.write');
+      gate.require(gate.session(), 'audio.write');
       return staging.begin(fileName, size);
     },
 
@@ -66,8 +85,8 @@ export function libraryHandlers(rt: MusiqueRuntime): Pick<Handlers, LibraryCalls
     },
 
     async 'musique.uploadStart'({ uploadId, name, description, category }) {
-      const session = rt.session();
-      rt.require(session, 'audio.write');
+      const session = gate.session();
+      gate.require(session, 'audio.write');
       const file = staging.get(uploadId);
       const check = file && (await staging.check(uploadId));
       if (!file || !check?.ok) {
@@ -79,10 +98,10 @@ export function libraryHandlers(rt: MusiqueRuntime): Pick<Handlers, LibraryCalls
           },
         );
       }
-      const result: UploadProgress = await rt.guard(session, () =>
+      const result: UploadProgress = await gate.guard(session, () =>
         uploader.run(session.api, { file, name, description: description.trim(), category }),
       );
-      rt.log.info(
+      log.info(
         {
           uploadId,
           phase: result.phase,
@@ -92,7 +111,7 @@ export function libraryHandlers(rt: MusiqueRuntime): Pick<Handlers, LibraryCalls
         },
         'musique upload finished',
       );
-      if (result.error) rt.status.record(result.error);
+      if (result.error) status.record(result.error);
       if (result.phase === 'done' && result.item) await library.add(result.item);
       // A failed or unknown upload keeps its staged copy so it can be tried again.
       if (result.phase === 'done' || result.phase === 'cancelled') await staging.discard(uploadId);
@@ -106,8 +125,8 @@ export function libraryHandlers(rt: MusiqueRuntime): Pick<Handlers, LibraryCalls
     },
 
     'musique.usageLog'(query) {
-      const session = rt.session();
-      return rt.guard(session, () => readUsageLog(session.api, query));
+      const session = gate.session();
+      return gate.guard(session, () => readUsageLog(session.api, query));
     },
   };
 }
