@@ -1,33 +1,6 @@
 import type { Readable } from 'node:stream';
+import { answerRange } from '../../shared/byte-range.ts';
 import { ApiError, type Reply } from './reply.ts';
-
-export type ByteRange =
-  { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
-
-const singleRange = /^bytes=(\d*)-(\d*)$/;
-
-/**
- * Reads a `Range` header for a body of `size` bytes (RFC 9110 §14). Syntactically invalid
- * headers, other units and multi-range requests are ignored (answered in full with 200), which
- * the RFC allows; a well-formed range that starts past the end is unsatisfiable (416).
- */
-export function parseRange(header: string | undefined, size: number): ByteRange {
-  if (header === undefined) return { kind: 'full' };
-  const match = singleRange.exec(header.trim());
-  if (!match) return { kind: 'full' };
-  const [, first = '', last = ''] = match;
-  if (first === '' && last === '') return { kind: 'full' };
-  if (first === '') {
-    const suffix = Number(last);
-    if (suffix === 0 || size === 0) return { kind: 'unsatisfiable' };
-    return { kind: 'partial', start: Math.max(0, size - suffix), end: size - 1 };
-  }
-  const start = Number(first);
-  if (last !== '' && Number(last) < start) return { kind: 'full' };
-  if (start >= size) return { kind: 'unsatisfiable' };
-  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
-  return { kind: 'partial', start, end };
-}
 
 export interface RangeSource {
   size: number;
@@ -36,35 +9,37 @@ export interface RangeSource {
   open(start: number, end: number): Readable;
 }
 
-/** 200 with the whole body, 206 with one range, or a 416 error carrying `Content-Range: *`. */
+/**
+ * 200 with the whole body, 206 with one range, or a 416 error carrying `Content-Range: *`. The
+ * range rules are the app's own (`src-main/shared/byte-range.ts`), so the sandbox answers
+ * exactly as the media the app slices itself.
+ */
 export function rangeReply(rangeHeader: string | undefined, source: RangeSource): Reply {
-  const range = parseRange(rangeHeader, source.size);
+  const answer = answerRange(rangeHeader, source.size);
   const headers: Record<string, string> = {
     'content-type': source.contentType,
     'accept-ranges': 'bytes',
   };
-  if (range.kind === 'unsatisfiable') {
+  if (answer.status === 416) {
     throw new ApiError(
       416,
       'range_not_satisfiable',
       `The requested range is outside the ${source.size}-byte file.`,
-      { headers: { 'content-range': `bytes */${source.size}`, 'accept-ranges': 'bytes' } },
+      { headers: { ...answer.headers, 'accept-ranges': 'bytes' } },
     );
   }
-  if (range.kind === 'full') {
-    const length = source.size;
+  if (answer.status === 200) {
     return {
       status: 200,
       headers,
-      length,
-      body: length > 0 ? source.open(0, length - 1) : Buffer.alloc(0),
+      length: answer.length,
+      body: answer.length > 0 ? source.open(0, answer.length - 1) : Buffer.alloc(0),
     };
   }
-  headers['content-range'] = `bytes ${range.start}-${range.end}/${source.size}`;
   return {
     status: 206,
-    headers,
-    length: range.end - range.start + 1,
-    body: source.open(range.start, range.end),
+    headers: { ...headers, ...answer.headers },
+    length: answer.length,
+    body: source.open(answer.start, answer.end),
   };
 }

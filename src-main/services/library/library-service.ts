@@ -8,7 +8,9 @@ import { isAbortError, isAppError, localReference } from '../core/errors.ts';
 import type { FeatureContext } from '../core/feature.ts';
 import type { Clock } from '../core/clock.ts';
 import type { QueyeAccountRef, QueyeConnection } from '../queye/queye-feature.ts';
-import { cacheFormat, createLibraryCache } from './library-cache.ts';
+import { createLibraryCache } from './library-cache.ts';
+import { createLibraryCacheWriter, newestUploaded } from './library-cache-writer.ts';
+import { createProgressThrottle } from './progress-throttle.ts';
 import {
   fullSync,
   incrementalSync,
@@ -58,10 +60,8 @@ export function createLibraryService(
   let running: { controller: AbortController; done: Promise<void> } | undefined;
   let progress: SyncProgress | undefined;
   let lastError: ApiErrorShape | undefined;
-  let lastProgressAt = 0;
-  let lastPhase: string | undefined;
-  // Cache writes run one after another, behind the sync that asked for them.
-  let persisting: Promise<void> = Promise.resolve();
+  const throttle = createProgressThrottle({ everyMs: options.progressEveryMs ?? 100 });
+  const writer = createLibraryCacheWriter({ cache, clock, log });
 
   const blocked = (): LibraryStatus['blocked'] => {
     const state = connection.status().state;
@@ -100,71 +100,9 @@ export function createLibraryService(
   const onProgress = (next: SyncProgress) => {
     const starting = progress === undefined;
     progress = next;
-    const now = performance.now();
-    if (
-      starting ||
-      next.phase !== lastPhase ||
-      now - lastProgressAt >= (options.progressEveryMs ?? 100)
-    ) {
-      lastProgressAt = now;
-      lastPhase = next.phase;
+    if (throttle.admit(next.phase)) {
       context.events.emit('library.progress', next);
       if (starting) emit();
-    }
-  };
-
-  const save = async (account: QueyeAccountRef, data: LibraryData) => {
-    try {
-      await cache.save({
-        ...cacheFormat,
-        accountKey: account.key,
-        savedAt: new Date(clock.now()).toISOString(),
-        sync: data.sync,
-        ...(data.summary ? { summary: data.summary } : {}),
-        albums: data.albums,
-        playlists: data.playlists,
-        tracks: data.tracks.stored(),
-      });
-    } catch (error) {
-      // The library in memory is fine; the next sync tries the write again.
-      log.error({ err: error }, 'could not save the library cache');
-    }
-  };
-
-  /**
-   * Saves after the new library is already in use: the user does not wait for the disk, and a
-   * crash before the write ends only means the next start syncs from the older cache.
-   */
-  const persist = (
-    account: QueyeAccountRef,
-    data: LibraryData,
-    afterwards?: () => Promise<void>,
-  ) => {
-    persisting = persisting.then(async () => {
-      await save(account, data);
-      await afterwards?.();
-    });
-    return persisting;
-  };
-
-  const saveCheckpoint = async (account: QueyeAccountRef, position: FullSyncPosition) => {
-    try {
-      await cache.saveCheckpoint({
-        ...cacheFormat,
-        accountKey: account.key,
-        savedAt: new Date(clock.now()).toISOString(),
-        cursor: position.cursor,
-        startedAt: position.startedAt,
-        ...(position.newestUploadedAt
-          ? {
-              newestUploadedAt: position.newestUploadedAt,
-              newestUploadedMs: position.newestUploadedMs,
-            }
-          : {}),
-        tracks: position.tracks.stored(),
-      });
-    } catch (error) {
-      log.warn({ err: error }, 'could not save the sync checkpoint');
     }
   };
 
@@ -199,12 +137,7 @@ export function createLibraryService(
           cursor: checkpoint.cursor,
           tracks: createTrackTable(checkpoint.tracks),
           startedAt: checkpoint.startedAt,
-          ...(checkpoint.newestUploadedAt
-            ? {
-                newestUploadedAt: checkpoint.newestUploadedAt,
-                newestUploadedMs: checkpoint.newestUploadedMs,
-              }
-            : {}),
+          ...newestUploaded(checkpoint),
         };
       }
       revision++;
@@ -254,7 +187,7 @@ export function createLibraryService(
       now: () => clock.now(),
       onProgress,
       checkpointEvery: options.checkpointEvery ?? 0,
-      onCheckpoint: (position) => saveCheckpoint(entry.account, position),
+      onCheckpoint: (position) => writer.saveCheckpoint(entry.account, position),
     };
     const full =
       mode === 'full' ||
@@ -274,12 +207,14 @@ export function createLibraryService(
         entry.position = undefined;
         revision++;
         lastError = result.metadataError ? shapeOf(result.metadataError) : undefined;
-        void persist(entry.account, result.data, () => cache.removeCheckpoint(entry.account.key));
+        void writer.persist(entry.account, result.data, () =>
+          cache.removeCheckpoint(entry.account.key),
+        );
       } else {
         const result = await incrementalSync(deps, data, { signal: controller.signal });
         if (result.changed) {
           revision++;
-          void persist(entry.account, data);
+          void writer.persist(entry.account, data);
         }
         lastError = undefined;
       }
@@ -295,7 +230,7 @@ export function createLibraryService(
       const cause = error instanceof SyncInterrupted ? error.cause : error;
       if (error instanceof SyncInterrupted && error.position && active === entry) {
         entry.position = error.position;
-        await saveCheckpoint(entry.account, error.position);
+        await writer.saveCheckpoint(entry.account, error.position);
       }
       if (!full && data.tracks.count !== countBefore) revision++;
       if (controller.signal.aborted || isAbortError(cause)) {
@@ -317,7 +252,7 @@ export function createLibraryService(
     current.done = run(entry, mode).finally(() => {
       if (running === current) running = undefined;
       progress = undefined;
-      lastPhase = undefined;
+      throttle.reset();
       emit();
     });
     return current.done;
@@ -337,7 +272,7 @@ export function createLibraryService(
     active: () => active,
     running: () => running?.done,
     /** Resolves when every cache write asked for so far is on disk. */
-    persisted: () => persisting,
+    persisted: () => writer.persisted(),
     snapshot(): LibrarySnapshot | null {
       const data = active?.data;
       if (!data) return null;

@@ -6,9 +6,15 @@
 import { cleanToken } from '../../../src-preload/contract/schemas/musique.ts';
 import { AppError, appError, isAppError } from '../core/errors.ts';
 import type { HandlersOf } from '../core/feature.ts';
+import type { HttpClient } from '../http/http-client.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Redactor } from '../log/redactor.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import type { AccountStore } from './account.ts';
 import { generateToken } from './client.ts';
 import { musiqueRoutes } from './routes.ts';
-import type { MusiqueRuntime } from './runtime.ts';
+import type { Library } from './library.ts';
+import { sessionLibraryKey, type SessionGate } from './session-gate.ts';
 
 const demoActive = () =>
   appError('demo_active', 'The demo is using Musique right now.', {
@@ -31,9 +37,22 @@ const externalIdProblem = (value: string): string | undefined => {
   return undefined;
 };
 
-/** Part of the `musique.*` calls; the feature checks that its two parts cover them all. */
-export function accountHandlers(rt: MusiqueRuntime) {
-  const { account, context } = rt;
+export interface AccountHandlerDeps {
+  account: AccountStore;
+  gate: SessionGate;
+  /** A forgotten account's cached library goes with it. */
+  library: Pick<Library, 'drop'>;
+  /** Token generation runs before there is a session, on the feature's client. */
+  http: HttpClient;
+  /** Where token generation is sent (the profile and base URL in the settings). */
+  settings: Pick<SettingsService, 'get'>;
+  /** A company token or new API token is scrubbed from every log line once seen. */
+  redactor: Pick<Redactor, 'add'>;
+  log: Logger;
+}
+
+export function accountHandlers(deps: AccountHandlerDeps) {
+  const { account, gate, library, http, settings, redactor, log } = deps;
   const noDemo = () => {
     if (account.session()?.demo) throw demoActive();
   };
@@ -41,13 +60,13 @@ export function accountHandlers(rt: MusiqueRuntime) {
   /** Forgets the saved account here, with its cached library. */
   const wipe = async () => {
     // The saved account's cache, also when its token is held back for another address.
-    const key = rt.libraryKey(account.session() ?? account.savedSession());
+    const key = sessionLibraryKey(account.session() ?? account.savedSession());
     await account.wipe();
-    if (key) await rt.library.drop(key);
+    if (key) await library.drop(key);
   };
 
   return {
-    'musique.account': () => rt.view(),
+    'musique.account': () => account.view(),
 
     async 'musique.connect'({ token }) {
       noDemo();
@@ -55,11 +74,11 @@ export function accountHandlers(rt: MusiqueRuntime) {
       try {
         await account.save(cleaned, { requireCheck: true });
       } catch (error) {
-        if (isAppError(error)) rt.log.info({ code: error.code }, 'musique token refused');
+        if (isAppError(error)) log.info({ code: error.code }, 'musique token refused');
         throw atField(error, 'token');
       }
-      const view = rt.view();
-      rt.log.info(
+      const view = account.view();
+      log.info(
         { externalId: view.externalId, environment: view.environment?.name },
         'musique token connected',
       );
@@ -87,19 +106,19 @@ export function accountHandlers(rt: MusiqueRuntime) {
         );
       }
       // Scrubbed from every log line from now on, whatever logs it.
-      context.redactor.add(companyToken);
-      const { baseUrl, profile } = context.settings.get().musique;
+      redactor.add(companyToken);
+      const { baseUrl, profile } = settings.get().musique;
       let token: string;
       try {
         token = await generateToken(
-          rt.http,
+          http,
           musiqueRoutes(profile, baseUrl),
           externalId,
           companyToken,
         );
       } catch (error) {
         if (!isAppError(error)) throw error;
-        rt.log.info(
+        log.info(
           { code: error.code, requestId: error.shape.requestId },
           'musique token generation refused',
         );
@@ -115,27 +134,27 @@ export function accountHandlers(rt: MusiqueRuntime) {
         }
         throw error;
       }
-      context.redactor.add(token);
+      redactor.add(token);
       // The token now exists at Musique: keep it even if it cannot be tested right away.
       await account.save(token, { requireCheck: false });
-      rt.log.info({ externalId }, 'musique token generated');
-      return rt.view();
+      log.info({ externalId }, 'musique token generated');
+      return account.view();
     },
 
     async 'musique.testToken'() {
-      const session = rt.session();
+      const session = gate.session();
       try {
-        await rt.guard(session, () => account.test());
+        await gate.guard(session, () => account.test());
       } catch (error) {
         // The view carries the refusal (or why the test could not run).
         if (!isAppError(error)) throw error;
       }
-      return rt.view();
+      return account.view();
     },
 
     async 'musique.revokeToken'() {
       noDemo();
-      const session = rt.session();
+      const session = gate.session();
       try {
         await session.api.revokeToken();
       } catch (error) {
@@ -151,15 +170,15 @@ export function accountHandlers(rt: MusiqueRuntime) {
         }
       }
       await wipe();
-      rt.log.info('musique token revoked and forgotten');
-      return rt.view();
+      log.info('musique token revoked and forgotten');
+      return account.view();
     },
 
     async 'musique.forget'() {
       noDemo();
       await wipe();
-      rt.log.info('musique token forgotten on this computer');
-      return rt.view();
+      log.info('musique token forgotten on this computer');
+      return account.view();
     },
   } satisfies Partial<HandlersOf<'musique'>>;
 }

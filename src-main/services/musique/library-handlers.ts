@@ -5,42 +5,60 @@
 import type { UploadProgress } from '../../../src-preload/contract/schemas/musique.ts';
 import { appError } from '../core/errors.ts';
 import type { HandlersOf } from '../core/feature.ts';
-import type { MusiqueRuntime } from './runtime.ts';
+import type { Logger } from '../log/logger.ts';
+import type { AccountStore } from './account.ts';
+import type { QuotaTracker } from './governor/quota.ts';
+import type { Library } from './library.ts';
+import type { ServiceStatus } from './service-status.ts';
+import type { SessionGate } from './session-gate.ts';
+import type { Staging } from './upload/staging.ts';
+import type { Uploader } from './upload/uploader.ts';
 import { readUsageLog } from './usage-log.ts';
 
-/** Part of the `musique.*` calls; the feature checks that its two parts cover them all. */
-export function libraryHandlers(rt: MusiqueRuntime) {
-  const { library, staging, uploader } = rt;
+export interface LibraryHandlerDeps {
+  gate: SessionGate;
+  library: Library;
+  status: Pick<ServiceStatus, 'check' | 'record'>;
+  quota: Pick<QuotaTracker, 'snapshot'>;
+  /** A refresh refused for the token marks the session rejected, as `gate.guard` would. */
+  account: Pick<AccountStore, 'markRejected'>;
+  staging: Staging;
+  uploader: Uploader;
+  log: Logger;
+}
+
+export function libraryHandlers(deps: LibraryHandlerDeps) {
+  const { gate, library, status, quota, account, staging, uploader, log } = deps;
 
   return {
-    'musique.serviceStatus': () => rt.status.check(rt.session()),
-    'musique.quota': () => rt.quota.snapshot(),
+    'musique.serviceStatus': () => status.check(gate.session()),
+    'musique.quota': () => quota.snapshot(),
     'musique.library': () => library.snapshot(),
 
     async 'musique.refreshLibrary'() {
-      const session = rt.session();
-      rt.require(session, 'audio.read');
+      const session = gate.session();
+      gate.require(session, 'audio.read');
       const snapshot = await library.refresh();
-      rt.status.record(snapshot.error);
+      status.record(snapshot.error);
       if (snapshot.error?.code.startsWith('token_') && snapshot.error.status === 401)
-        rt.account.markRejected(session, snapshot.error);
+        account.markRejected(session, snapshot.error);
       return snapshot;
     },
 
     'musique.getAudio'({ id }) {
-      const session = rt.session();
-      rt.require(session, 'audio.read');
-      return rt.guard(session, () => library.get(id));
+      const session = gate.session();
+      gate.require(session, 'audio.read');
+      return gate.guard(session, () => library.get(id));
     },
 
     'musique.deleteAudio'({ id }) {
-      const session = rt.session();
-      rt.require(session, 'audio.delete');
-      return rt.guard(session, () => library.remove(id));
+      const session = gate.session();
+      gate.require(session, 'audio.delete');
+      return gate.guard(session, () => library.remove(id));
     },
 
     'musique.uploadBegin'({ fileName, size }) {
-      rt.require(rt.session(), 'audio.write');
+      gate.require(gate.session(), 'audio.write');
       return staging.begin(fileName, size);
     },
 
@@ -53,8 +71,8 @@ export function libraryHandlers(rt: MusiqueRuntime) {
     },
 
     async 'musique.uploadStart'({ uploadId, name, description, category }) {
-      const session = rt.session();
-      rt.require(session, 'audio.write');
+      const session = gate.session();
+      gate.require(session, 'audio.write');
       const file = staging.get(uploadId);
       const check = file && (await staging.check(uploadId));
       if (!file || !check?.ok) {
@@ -66,10 +84,10 @@ export function libraryHandlers(rt: MusiqueRuntime) {
           },
         );
       }
-      const result: UploadProgress = await rt.guard(session, () =>
+      const result: UploadProgress = await gate.guard(session, () =>
         uploader.run(session.api, { file, name, description: description.trim(), category }),
       );
-      rt.log.info(
+      log.info(
         {
           uploadId,
           phase: result.phase,
@@ -79,7 +97,7 @@ export function libraryHandlers(rt: MusiqueRuntime) {
         },
         'musique upload finished',
       );
-      if (result.error) rt.status.record(result.error);
+      if (result.error) status.record(result.error);
       if (result.phase === 'done' && result.item) await library.add(result.item);
       // A failed or unknown upload keeps its staged copy so it can be tried again.
       if (result.phase === 'done' || result.phase === 'cancelled') await staging.discard(uploadId);
@@ -93,8 +111,8 @@ export function libraryHandlers(rt: MusiqueRuntime) {
     },
 
     'musique.usageLog'(query) {
-      const session = rt.session();
-      return rt.guard(session, () => readUsageLog(session.api, query));
+      const session = gate.session();
+      return gate.guard(session, () => readUsageLog(session.api, query));
     },
   } satisfies Partial<HandlersOf<'musique'>>;
 }

@@ -8,6 +8,7 @@
  */
 import type { MediaProvider } from '../media/media-router.ts';
 import type { Logger } from '../log/logger.ts';
+import { answerFromWholeBody } from '../../shared/byte-range.ts';
 
 export interface AudioSource {
   /** The item's file URL (from the library, or asked of Musique). */
@@ -30,44 +31,6 @@ function problem(status: number, code: string): Response {
     status,
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
   });
-}
-
-/** `bytes=a-b`, `bytes=a-`, `bytes=-n` against a known size; undefined when unsatisfiable. */
-export function parseRange(
-  header: string,
-  size: number,
-): { start: number; end: number } | undefined | 'ignore' {
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!match || (match[1] === '' && match[2] === '')) return 'ignore';
-  let start: number;
-  let end: number;
-  if (match[1] === '') {
-    const suffix = Number(match[2]);
-    if (suffix === 0) return undefined;
-    start = Math.max(0, size - suffix);
-    end = size - 1;
-  } else {
-    start = Number(match[1]);
-    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
-  }
-  if (start >= size || start > end) return undefined;
-  return { start, end };
-}
-
-/** Cuts `[start, end]` out of a full body, streaming. */
-function sliceBody(body: ReadableStream<Uint8Array>, start: number, end: number) {
-  let position = 0;
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        const from = Math.max(start - position, 0);
-        const to = Math.min(end + 1 - position, chunk.byteLength);
-        position += chunk.byteLength;
-        if (to > from) controller.enqueue(chunk.subarray(from, to));
-        if (position > end) controller.terminate();
-      },
-    }),
-  );
 }
 
 export function createAudioMediaProvider(options: AudioProviderOptions): MediaProvider {
@@ -106,22 +69,7 @@ export function createAudioMediaProvider(options: AudioProviderOptions): MediaPr
     const size = Number(upstream.headers.get('content-length'));
     if (upstream.status === 200 && range && Number.isFinite(size) && size > 0) {
       // The file host ignored the range: answer it here, or the element cannot seek.
-      const wanted = parseRange(range, size);
-      if (wanted === undefined) {
-        void upstream.body?.cancel();
-        out.set('content-range', `bytes */${size}`);
-        out.delete('content-length');
-        return new Response(null, { status: 416, headers: out });
-      }
-      if (wanted !== 'ignore') {
-        out.set('content-range', `bytes ${wanted.start}-${wanted.end}/${size}`);
-        out.set('content-length', String(wanted.end - wanted.start + 1));
-        const body =
-          request.method === 'HEAD' || !upstream.body
-            ? null
-            : sliceBody(upstream.body, wanted.start, wanted.end);
-        return new Response(body, { status: 206, headers: out });
-      }
+      return answerFromWholeBody(range, size, upstream.body, out, request.method === 'HEAD');
     }
     return new Response(request.method === 'HEAD' ? null : upstream.body, {
       status: upstream.status,

@@ -14,7 +14,8 @@ import type { Governor } from './governor/governor.ts';
 import { accountHandlers } from './account-handlers.ts';
 import { libraryHandlers } from './library-handlers.ts';
 import { createAudioMediaProvider } from './media-provider.ts';
-import { createMusiqueRuntime, type MusiqueFeatureOptions } from './runtime.ts';
+import { createMusiqueServices, type MusiqueFeatureOptions } from './runtime.ts';
+import { sessionLibraryKey } from './session-gate.ts';
 
 export type { TemporaryCredentials } from './account.ts';
 // What the broadcast outbox sends with, typed from this entry (the folder's only way in).
@@ -51,9 +52,9 @@ export function createMusiqueFeature(
   context: FeatureContext,
   options: MusiqueFeatureOptions = {},
 ): MusiqueFeature {
-  const rt = createMusiqueRuntime(context, options);
-  const { account, library, status, quota } = rt;
   const log = context.log.child({ service: 'musique' });
+  const { lifetime, http, account, library, status, quota, governor, staging, uploader, gate } =
+    createMusiqueServices(context, log, options);
 
   // Whenever the session changes (connect, revoke, demo, settings), everything that belongs to
   // one account follows: quota, status, which cached library is shown, the connection state.
@@ -69,7 +70,7 @@ export function createMusiqueFeature(
       quota.reset();
       status.reset();
     }
-    const key = rt.libraryKey(session);
+    const key = sessionLibraryKey(session);
     if (session?.facts.testedAt && !session.facts.externalId && key !== libraryKey) {
       log.info(
         { userId: session.facts.userId },
@@ -95,8 +96,8 @@ export function createMusiqueFeature(
   const probe = () =>
     (probing ??= (async () => {
       const session = account.session();
-      if (!session || rt.lifetime.signal.aborted) return;
-      await rt.guard(session, () => account.test()).catch(() => undefined);
+      if (!session || lifetime.signal.aborted) return;
+      await gate.guard(session, () => account.test()).catch(() => undefined);
       await status.check(session).catch(() => undefined);
     })().finally(() => {
       probing = undefined;
@@ -112,7 +113,7 @@ export function createMusiqueFeature(
         if (!session) return undefined;
         const item =
           library.known(id) ??
-          (await rt.guard(session, () => session.api.get(id)).catch(() => undefined));
+          (await gate.guard(session, () => session.api.get(id)).catch(() => undefined));
         if (!item?.url) return undefined;
         return { url: item.url, apiRoot: session.routes.root, token: session.token };
       },
@@ -126,7 +127,18 @@ export function createMusiqueFeature(
     }),
   ];
   // The two handler files split the namespace; together they must cover every `musique.*` call.
-  const handlers: HandlersOf<'musique'> = { ...accountHandlers(rt), ...libraryHandlers(rt) };
+  const handlers: HandlersOf<'musique'> = {
+    ...accountHandlers({
+      account,
+      gate,
+      library,
+      http,
+      settings: context.settings,
+      redactor: context.redactor,
+      log,
+    }),
+    ...libraryHandlers({ gate, library, status, quota, account, staging, uploader, log }),
+  };
   return {
     handlers,
     async start() {
@@ -137,17 +149,17 @@ export function createMusiqueFeature(
       });
       await mkdir(join(context.dataDir, 'musique'), { recursive: true });
       // Staged files of an earlier run have no owner any more: the renderer's File is gone.
-      await rt.staging.clear();
+      await staging.clear();
       await account.load();
       await following;
       void probe();
     },
     async dispose() {
       for (const dispose of disposers.splice(0)) dispose();
-      rt.lifetime.abort();
+      lifetime.abort();
       await probing;
       await following;
-      await rt.staging.clear();
+      await staging.clear();
     },
     async useTemporaryCredentials(credentials) {
       await account.useTemporary(credentials);
@@ -164,10 +176,10 @@ export function createMusiqueFeature(
         const session = account.session();
         return session && !session.rejected ? session : undefined;
       },
-      require: (session, permission) => rt.require(session, permission),
-      guard: (session, work) => rt.guard(session, work),
-      governor: rt.governor,
-      clock: rt.governor.clock,
+      require: (session, permission) => gate.require(session, permission),
+      guard: (session, work) => gate.guard(session, work),
+      governor,
+      clock: governor.clock,
     },
   };
 }

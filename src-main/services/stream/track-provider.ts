@@ -5,7 +5,7 @@
  * request, so a token that expired during a long pause is renewed without the player noticing.
  */
 import type { MediaProvider } from '../media/media-router.ts';
-import { parseRange, sliceBody } from './byte-range.ts';
+import { answerFromWholeBody } from '../../shared/byte-range.ts';
 import { openTrackStream, type TrackStreamDeps } from './open-track-stream.ts';
 import { problemResponse } from './stream-problem.ts';
 
@@ -69,23 +69,6 @@ export function createTrackProvider(deps: TrackStreamDeps): MediaProvider {
       deps.log.warn({ trackId }, 'the stream has no length either; seeking will not work');
       return new Response(body(), { status: 200, headers });
     }
-    const wanted = parseRange(range, size);
-    if (wanted.kind === 'whole') return new Response(body(), { status: 200, headers });
-    if (wanted.kind === 'unsatisfiable') {
-      void upstream.body?.cancel();
-      headers.delete('content-length');
-      headers.set('content-range', `bytes */${size}`);
-      return new Response(null, { status: 416, headers });
-    }
-    headers.set('content-range', `bytes ${wanted.start}-${wanted.end}/${size}`);
-    headers.set('content-length', String(wanted.end - wanted.start + 1));
-    if (head || !upstream.body) {
-      void upstream.body?.cancel();
-      return new Response(null, { status: 206, headers });
-    }
-    return new Response(sliceBody(upstream.body, wanted.start, wanted.end), {
-      status: 206,
-      headers,
-    });
+    return answerFromWholeBody(range, size, upstream.body, headers, head);
   };
 }

@@ -1,32 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pathMatches } from '../../../src-main/sandbox/control/faults.ts';
-import { parseRange } from '../../../src-main/sandbox/http/range.ts';
 import { createRouter, normalizePath } from '../../../src-main/sandbox/http/router.ts';
 import { parseIsoInstant } from '../../../src-main/sandbox/iso-time.ts';
 import { decodeCursor, encodeCursor } from '../../../src-main/sandbox/queye/paging.ts';
-
-describe('Range parsing', () => {
-  it.each([
-    [undefined, 100, { kind: 'full' }],
-    ['bytes=0-9', 100, { kind: 'partial', start: 0, end: 9 }],
-    ['bytes=90-', 100, { kind: 'partial', start: 90, end: 99 }],
-    ['bytes=90-500', 100, { kind: 'partial', start: 90, end: 99 }],
-    ['bytes=-10', 100, { kind: 'partial', start: 90, end: 99 }],
-    ['bytes=-500', 100, { kind: 'partial', start: 0, end: 99 }],
-    ['bytes=99-99', 100, { kind: 'partial', start: 99, end: 99 }],
-    ['bytes=100-', 100, { kind: 'unsatisfiable' }],
-    ['bytes=100-200', 100, { kind: 'unsatisfiable' }],
-    ['bytes=-0', 100, { kind: 'unsatisfiable' }],
-    ['bytes=0-', 0, { kind: 'unsatisfiable' }],
-    ['bytes=5-1', 100, { kind: 'full' }],
-    ['bytes=0-1,3-4', 100, { kind: 'full' }],
-    ['bytes=x', 100, { kind: 'full' }],
-    ['pages=1-2', 100, { kind: 'full' }],
-    ['bytes=-', 100, { kind: 'full' }],
-  ])('%s of %i bytes', (header, size, expected) => {
-    expect(parseRange(header, size)).toEqual(expected);
-  });
-});
 
 describe('ISO-8601 instants', () => {
   it('parses zoned instants exactly and refuses ambiguous or impossible ones', () => {
