@@ -41,6 +41,38 @@ const noDynamicMain = {
   message: 'The renderer may not import main-process code.',
 };
 
+// The renderer's import rules. Flat config replaces a rule's options per file rather than
+// merging them, so every renderer layer starts from the same list and adds its own.
+const rendererImports = (...more) => [
+  'error',
+  {
+    paths: [noElectron, noElectronStore],
+    patterns: [
+      noElectronSubpaths,
+      {
+        group: ['**/src-main/**', '../src-main/*'],
+        message: 'The renderer may not import main-process code.',
+      },
+      {
+        group: ['node:*'],
+        message: 'The renderer has no Node APIs; ask main through window.aislecast.',
+      },
+      ...more,
+    ],
+  },
+];
+const noFeatureInShared = {
+  regex: '(^|/)features(/|$)',
+  message: 'ui/, lib/ and api/ are shared renderer code: they import no feature.',
+};
+// `../player/queue.ts` (a sibling feature's file) or `…/features/player/queue.ts`, but not
+// `../player/index.ts`, `./x.ts` or `../../ui/x.tsx` (a sibling name never starts with a dot).
+const onlyPublicEntries = {
+  regex: '^(\\.\\./|.*/features/)[^./][^/]*/(?!index\\.ts$)',
+  message:
+    'A feature imports another feature only through its public entry, features/<name>/index.ts.',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.cache/**', 'bench/results/**', 'coverage/**'] },
   { basePath: root },
@@ -77,24 +109,19 @@ export default tseslint.config(
       // Only matters with the React Compiler, which this project does not use.
       'react-hooks/incompatible-library': 'off',
       'no-restricted-syntax': ['error', noEnums, ...noDynamicElectron, noDynamicMain],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, noElectronStore],
-          patterns: [
-            noElectronSubpaths,
-            {
-              group: ['**/src-main/**', '../src-main/*'],
-              message: 'The renderer may not import main-process code.',
-            },
-            {
-              group: ['node:*'],
-              message: 'The renderer has no Node APIs; ask main through window.aislecast.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': rendererImports(),
     },
+  },
+  // Direction inside the renderer: shared code (ui/, lib/, api/) imports no feature.
+  {
+    files: ['src-renderer/{ui,lib,api}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': rendererImports(noFeatureInShared) },
+  },
+  // A feature reaches another feature only through its public entry, features/<name>/index.ts;
+  // composition that joins features lives in src-renderer/app/.
+  {
+    files: ['src-renderer/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': rendererImports(onlyPublicEntries) },
   },
   // Main-side services, the sandbox, the browser host and the contract never import electron.
   {

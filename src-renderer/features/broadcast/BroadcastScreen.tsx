@@ -4,7 +4,7 @@ import { useEffect, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { subscribeMusique, useMusique } from '../musique/musique-store.ts';
+import { subscribeMusique, useMusique } from '../musique/index.ts';
 import { BroadcasterHeader } from './BroadcasterHeader.tsx';
 import { subscribeBroadcast, useBroadcast, type BroadcastTab } from './broadcast-store.ts';
 import { LibraryView } from './LibraryView.tsx';

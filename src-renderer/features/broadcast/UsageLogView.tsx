@@ -4,7 +4,7 @@ import { logMethods, statusClasses } from '../../../src-preload/contract/schemas
 import { formatDate } from '../../lib/format.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { useSettings } from '../settings/settings-store.ts';
+import { useSettings } from '../settings/index.ts';
 import { useBroadcast } from './broadcast-store.ts';
 import type { UsageFilters } from './usage-slice.ts';
 import './usage-log.css';

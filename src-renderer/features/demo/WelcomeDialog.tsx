@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { useSettings } from '../settings/settings-store.ts';
+import { useSettings } from '../settings/index.ts';
 import { useDemo } from './demo-store.ts';
 import './demo.css';
 

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 /**
  * The layering rules of `.config/eslint.config.js`, proven on snippets linted as if they lived
  * in each layer: the renderer never reaches into main or Electron, and nothing on the main side
- * but the Electron shell imports `electron`. The snippets are virtual files, so type-aware rules
+ * but the Electron shell imports `electron`. Inside the renderer, ui/, lib/ and api/ import no
+ * feature, and a feature reaches another only through its public entry (`features/<name>/index.ts`). The snippets are virtual files, so type-aware rules
  * are switched off; the layering rules do not need types.
  */
 const root = resolve(import.meta.dirname, '../../..');
@@ -65,6 +66,36 @@ const forbidden: Array<[string, string, string, RegExp]> = [
     'src-renderer/probe.ts',
     "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n",
     /no Node APIs/,
+  ],
+  [
+    'shared renderer UI',
+    'src-renderer/ui/probe.tsx',
+    "import { useSettings } from '../features/settings/index.ts';\nexport const x = useSettings;\n",
+    /import no feature/,
+  ],
+  [
+    'a renderer helper',
+    'src-renderer/lib/probe.ts',
+    "import { getTrack } from '../features/library/index.ts';\nexport const x = getTrack;\n",
+    /import no feature/,
+  ],
+  [
+    'the renderer client',
+    'src-renderer/api/probe.ts',
+    "export { PreviewButton } from '../features/player/index.ts';\n",
+    /import no feature/,
+  ],
+  [
+    'a renderer feature',
+    'src-renderer/features/library/probe.ts',
+    "import { usePlayer } from '../player/player-store.ts';\nexport const x = usePlayer;\n",
+    /only through its public entry/,
+  ],
+  [
+    'a renderer feature',
+    'src-renderer/features/broadcast/probe.ts',
+    "import { currentEntry } from '../../features/player/queue.ts';\nexport const x = currentEntry;\n",
+    /only through its public entry/,
   ],
   [
     'a service',
@@ -154,6 +185,26 @@ const allowed: Array<[string, string, string]> = [
     'the renderer, reading the contract',
     'src-renderer/probe.ts',
     "import { calls } from '../src-preload/contract/contract.ts';\nexport const x = calls;\n",
+  ],
+  [
+    "a renderer feature, through another feature's public entry",
+    'src-renderer/features/library/probe.ts',
+    "import { requestPlay } from '../player/index.ts';\nexport const x = requestPlay;\n",
+  ],
+  [
+    'a renderer feature, with its own files and shared code',
+    'src-renderer/features/player/probe.ts',
+    "import { queue } from './queue.ts';\nimport { api } from '../../api/client.ts';\nimport { Field } from '../../ui/Field.tsx';\nexport const x = [queue, api, Field];\n",
+  ],
+  [
+    'the app shell, composing features',
+    'src-renderer/app/probe.ts',
+    "import { startPlayer } from '../features/player/player-runtime.ts';\nexport const x = startPlayer;\n",
+  ],
+  [
+    'shared renderer UI, with other shared code',
+    'src-renderer/ui/probe.tsx',
+    "import { toApiError } from '../api/api-error.ts';\nexport const x = toApiError;\n",
   ],
   [
     'a service, with electron-free libraries',
