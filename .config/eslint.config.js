@@ -61,12 +61,21 @@ const rendererImports = (...more) => [
     ],
   },
 ];
+const noAppInShared = {
+  regex: '(^|/)app/',
+  message: 'ui/, lib/ and api/ are shared renderer code: they never import app/.',
+};
 const noFeatureInShared = {
   regex: '(^|/)features(/|$)',
   message: 'ui/, lib/ and api/ are shared renderer code: they import no feature.',
 };
 // `../player/queue.ts` (a sibling feature's file) or `…/features/player/queue.ts`, but not
 // `../player/index.ts`, `./x.ts` or `../../ui/x.tsx` (a sibling name never starts with a dot).
+// app/ composes the features; a feature that imported it would depend on its own composer.
+const noAppInFeatures = {
+  regex: '(^|/)app/',
+  message: 'app/ composes the features: a feature never imports it (shared state lives in lib/).',
+};
 const onlyPublicEntries = {
   regex: '^(\\.\\./|.*/features/)[^./][^/]*/(?!index\\.ts$)',
   message:
@@ -115,13 +124,13 @@ export default tseslint.config(
   // Direction inside the renderer: shared code (ui/, lib/, api/) imports no feature.
   {
     files: ['src-renderer/{ui,lib,api}/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': rendererImports(noFeatureInShared) },
+    rules: { 'no-restricted-imports': rendererImports(noFeatureInShared, noAppInShared) },
   },
   // A feature reaches another feature only through its public entry, features/<name>/index.ts;
-  // composition that joins features lives in src-renderer/app/.
+  // composition that joins features lives in src-renderer/app/, which no feature imports.
   {
     files: ['src-renderer/features/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': rendererImports(onlyPublicEntries) },
+    rules: { 'no-restricted-imports': rendererImports(onlyPublicEntries, noAppInFeatures) },
   },
   // Main-side services, the sandbox, the browser host and the contract never import electron.
   {

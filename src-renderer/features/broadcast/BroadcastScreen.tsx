@@ -2,7 +2,7 @@ import { KeyRound, Megaphone } from 'lucide-react';
 import { Tabs } from 'radix-ui';
 import { useEffect, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigation } from '../../app/navigation-store.ts';
+import { useNavigation } from '../../lib/navigation-store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { subscribeMusique, useMusique } from '../musique/index.ts';
 import { BroadcasterHeader } from './BroadcasterHeader.tsx';

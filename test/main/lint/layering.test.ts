@@ -98,6 +98,18 @@ const forbidden: Array<[string, string, string, RegExp]> = [
     /only through its public entry/,
   ],
   [
+    'a renderer feature',
+    'src-renderer/features/library/probe.ts',
+    "import { App } from '../../app/App.tsx';\nexport const x = App;\n",
+    /never imports it/,
+  ],
+  [
+    'shared renderer code',
+    'src-renderer/lib/probe.ts',
+    "import { Sidebar } from '../app/Sidebar.tsx';\nexport const x = Sidebar;\n",
+    /never import app/,
+  ],
+  [
     'a service',
     'src-main/services/musique/probe.ts',
     "import { app } from 'electron';\nexport const x = app;\n",
@@ -194,7 +206,7 @@ const allowed: Array<[string, string, string]> = [
   [
     'a renderer feature, with its own files and shared code',
     'src-renderer/features/player/probe.ts',
-    "import { queue } from './queue.ts';\nimport { api } from '../../api/client.ts';\nimport { Field } from '../../ui/Field.tsx';\nexport const x = [queue, api, Field];\n",
+    "import { queue } from './queue.ts';\nimport { api } from '../../api/client.ts';\nimport { Field } from '../../ui/Field.tsx';\nimport { useNavigation } from '../../lib/navigation-store.ts';\nexport const x = [queue, api, Field, useNavigation];\n",
   ],
   [
     'the app shell, composing features',
