@@ -65,6 +65,46 @@ const noFeatureInternals = {
   message:
     'A feature folder is entered only through its <folder>-feature.ts: import that, or take a port from create-services.',
 };
+// The renderer's import rules. Flat config replaces a rule's options per file rather than
+// merging them, so every renderer layer starts from the same list and adds its own.
+const rendererImports = (...more) => [
+  'error',
+  {
+    paths: [noElectron, noElectronStore],
+    patterns: [
+      noElectronSubpaths,
+      {
+        group: ['**/src-main/**', '../src-main/*'],
+        message: 'The renderer may not import main-process code.',
+      },
+      {
+        group: ['node:*'],
+        message: 'The renderer has no Node APIs; ask main through window.aislecast.',
+      },
+      ...more,
+    ],
+  },
+];
+const noAppInShared = {
+  regex: '(^|/)app/',
+  message: 'ui/, lib/ and api/ are shared renderer code: they never import app/.',
+};
+const noFeatureInShared = {
+  regex: '(^|/)features(/|$)',
+  message: 'ui/, lib/ and api/ are shared renderer code: they import no feature.',
+};
+// `../player/queue.ts` (a sibling feature's file) or `…/features/player/queue.ts`, but not
+// `../player/index.ts`, `./x.ts` or `../../ui/x.tsx` (a sibling name never starts with a dot).
+// app/ composes the features; a feature that imported it would depend on its own composer.
+const noAppInFeatures = {
+  regex: '(^|/)app/',
+  message: 'app/ composes the features: a feature never imports it (shared state lives in lib/).',
+};
+const onlyPublicEntries = {
+  regex: '^(\\.\\./|.*/features/)[^./][^/]*/(?!index\\.ts$)',
+  message:
+    'A feature imports another feature only through its public entry, features/<name>/index.ts.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.cache/**', 'bench/results/**', 'coverage/**'] },
@@ -102,24 +142,19 @@ export default tseslint.config(
       // Only matters with the React Compiler, which this project does not use.
       'react-hooks/incompatible-library': 'off',
       'no-restricted-syntax': ['error', noEnums, ...noDynamicElectron, noDynamicMain],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, noElectronStore],
-          patterns: [
-            noElectronSubpaths,
-            {
-              group: ['**/src-main/**', '../src-main/*'],
-              message: 'The renderer may not import main-process code.',
-            },
-            {
-              group: ['node:*'],
-              message: 'The renderer has no Node APIs; ask main through window.aislecast.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': rendererImports(),
     },
+  },
+  // Direction inside the renderer: shared code (ui/, lib/, api/) imports no feature.
+  {
+    files: ['src-renderer/{ui,lib,api}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': rendererImports(noFeatureInShared, noAppInShared) },
+  },
+  // A feature reaches another feature only through its public entry, features/<name>/index.ts;
+  // composition that joins features lives in src-renderer/app/, which no feature imports.
+  {
+    files: ['src-renderer/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': rendererImports(onlyPublicEntries, noAppInFeatures) },
   },
   // Main-side services, the sandbox, the browser host and the contract never import electron.
   {

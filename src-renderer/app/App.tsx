@@ -15,8 +15,13 @@ import { Toaster } from '../ui/Toaster.tsx';
 import { subscribeConnection, useConnection } from './connection-store.ts';
 import { DamagedFilesNotice } from './DamagedFilesNotice.tsx';
 import { subscribeDamagedFiles, useDamagedFiles } from './damaged-files-store.ts';
-import { sections, sectionShortcuts, useNavigation, type Section } from './navigation-store.ts';
-import { isPrimaryChord } from './shortcuts.ts';
+import {
+  sections,
+  sectionShortcuts,
+  useNavigation,
+  type Section,
+} from '../lib/navigation-store.ts';
+import { isPrimaryChord } from '../lib/shortcuts.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { useTheme } from './theme.ts';
 

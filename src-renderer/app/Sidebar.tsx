@@ -1,7 +1,12 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { AudioLines, Megaphone, Music, Settings, Store, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { sections, sectionShortcuts, useNavigation, type Section } from './navigation-store.ts';
+import {
+  sections,
+  sectionShortcuts,
+  useNavigation,
+  type Section,
+} from '../lib/navigation-store.ts';
 import { StatusArea } from './StatusArea.tsx';
 
 const icons: Record<Section, LucideIcon> = {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceConnection } from '../../src-preload/contract/schemas/connection.ts';
 import { useConnection } from './connection-store.ts';
-import { useNavigation } from './navigation-store.ts';
+import { useNavigation } from '../lib/navigation-store.ts';
 
 function ServiceStatus({
   id,

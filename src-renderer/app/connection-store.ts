@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ConnectionStatus } from '../../src-preload/contract/schemas/connection.ts';
 import { api, onEvent } from '../api/client.ts';
+import { createStaleAnswerGuard } from '../api/stale-answer-guard.ts';
 
 interface ConnectionStore {
   status?: ConnectionStatus;
@@ -9,24 +10,24 @@ interface ConnectionStore {
 }
 
 // A pushed event is newer than any answer to a request sent before it arrived.
-let pushes = 0;
+const answers = createStaleAnswerGuard();
 
 export const useConnection = create<ConnectionStore>((set) => ({
   async load() {
-    const before = pushes;
+    const fresh = answers.begin();
     const status = await api.connection.status();
-    if (before === pushes) set({ status });
+    if (fresh()) set({ status });
   },
   async recheck() {
-    const before = pushes;
+    const fresh = answers.begin();
     const status = await api.connection.check();
-    if (before === pushes) set({ status });
+    if (fresh()) set({ status });
   },
 }));
 
 export function subscribeConnection(): () => void {
   return onEvent('connection.changed', (status) => {
-    pushes++;
+    answers.pushed();
     useConnection.setState({ status });
   });
 }

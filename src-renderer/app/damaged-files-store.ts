@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { DamagedFileNotice } from '../../src-preload/contract/schemas/app.ts';
 import { api, onEvent } from '../api/client.ts';
+import { createStaleAnswerGuard } from '../api/stale-answer-guard.ts';
 
 interface DamagedFilesStore {
   notices: DamagedFileNotice[];
@@ -9,25 +10,25 @@ interface DamagedFilesStore {
 }
 
 // A pushed event is newer than any answer to a request sent before it arrived.
-let pushes = 0;
+const answers = createStaleAnswerGuard();
 
 export const useDamagedFiles = create<DamagedFilesStore>((set) => ({
   notices: [],
   async load() {
-    const before = pushes;
+    const fresh = answers.begin();
     const notices = await api.app.damagedFiles();
-    if (before === pushes) set({ notices });
+    if (fresh()) set({ notices });
   },
   async dismiss(id) {
-    const before = pushes;
+    const fresh = answers.begin();
     const notices = await api.app.dismissDamagedFile({ id });
-    if (before === pushes) set({ notices });
+    if (fresh()) set({ notices });
   },
 }));
 
 export function subscribeDamagedFiles(): () => void {
   return onEvent('app.damagedFilesChanged', (notices) => {
-    pushes++;
+    answers.pushed();
     useDamagedFiles.setState({ notices });
   });
 }

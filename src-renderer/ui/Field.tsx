@@ -1,6 +1,12 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 
-interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+/** One choice of a select field. */
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+interface Labelled {
   label: string;
   /** Help shown under the field. */
   hint?: ReactNode;
@@ -8,23 +14,36 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   error?: string;
 }
 
-/** A labelled input whose hint and error are wired to it with ARIA. */
-export function Field({ label, hint, error, className, ...input }: Props) {
+/** A text, date, number… field: the props of an `<input>`. */
+type InputControl = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { options?: undefined };
+/** A choice among `options`: the props of a `<select>`. */
+type SelectControl = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'> & {
+  options: readonly FieldOption[];
+};
+
+type Props = Labelled & (InputControl | SelectControl);
+
+/** A labelled input, or a select when given `options`, whose hint and error are wired to it with ARIA. */
+export function Field({ label, hint, error, className, ...control }: Props) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  const wiring = {
+    id,
+    className: 'field__input',
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': [errorId, hintId].filter(Boolean).join(' ') || undefined,
+  };
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <input
-        id={id}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-        {...input}
-      />
+      {control.options ? (
+        <SelectInput wiring={wiring} {...control} />
+      ) : (
+        <input {...wiring} {...control} />
+      )}
       {error && (
         <p id={errorId} className="field__error" role="alert">
           {error}
@@ -36,5 +55,21 @@ export function Field({ label, hint, error, className, ...input }: Props) {
         </p>
       )}
     </div>
+  );
+}
+
+function SelectInput({
+  wiring,
+  options,
+  ...select
+}: SelectControl & { wiring: SelectHTMLAttributes<HTMLSelectElement> }) {
+  return (
+    <select {...wiring} {...select}>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -6,7 +6,7 @@ import { formatBytes, formatCount, formatDate, formatDuration } from '../../lib/
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { notify } from '../../ui/toast-store.ts';
-import { PreviewButton } from '../player/PreviewButton.tsx';
+import { PreviewButton } from '../player/index.ts';
 import { useBroadcast } from './broadcast-store.ts';
 import { usePermission } from './use-permission.ts';
 

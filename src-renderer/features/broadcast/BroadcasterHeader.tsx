@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MusiqueAccount } from '../../../src-preload/contract/schemas/musique.ts';
-import { EnvironmentBadge } from '../musique/EnvironmentBadge.tsx';
+import { EnvironmentBadge } from '../musique/index.ts';
 import { QuotaMeter } from './QuotaMeter.tsx';
 import { ServiceLight } from './ServiceLight.tsx';
 

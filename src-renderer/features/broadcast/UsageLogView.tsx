@@ -1,13 +1,18 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logMethods, statusClasses } from '../../../src-preload/contract/schemas/musique.ts';
 import { formatDate } from '../../lib/format.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { useSettings } from '../settings/settings-store.ts';
+import { Field, type FieldOption } from '../../ui/Field.tsx';
+import { useSettings } from '../settings/index.ts';
 import { useBroadcast } from './broadcast-store.ts';
 import type { UsageFilters } from './usage-slice.ts';
 import './usage-log.css';
+
+/** Values that are their own label (status classes, HTTP methods). */
+const choices = (values: readonly string[]): FieldOption[] =>
+  values.map((value) => ({ value, label: value }));
 
 const statusTone = (status: number) =>
   status >= 500 ? 'bad' : status >= 400 ? 'warn' : status >= 300 ? 'info' : 'ok';
@@ -17,7 +22,6 @@ function Filters() {
   const saved = useBroadcast((state) => state.usageFilters);
   const { setUsageFilters, loadUsage } = useBroadcast.getState();
   const [draft, setDraft] = useState<UsageFilters>(saved);
-  const ids = { from: useId(), to: useId(), endpoint: useId(), status: useId(), method: useId() };
   const set = (patch: Partial<UsageFilters>) => setDraft((current) => ({ ...current, ...patch }));
 
   const apply = (event: FormEvent) => {
@@ -31,83 +35,43 @@ function Filters() {
 
   return (
     <form className="usage-filters" onSubmit={apply}>
-      <div className="field">
-        <label htmlFor={ids.from} className="field__label">
-          {t('usage.from')}
-        </label>
-        <input
-          id={ids.from}
-          type="date"
-          className="field__input"
-          value={draft.startDate ?? ''}
-          onChange={(e) => set({ startDate: e.target.value || undefined })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.to} className="field__label">
-          {t('usage.to')}
-        </label>
-        <input
-          id={ids.to}
-          type="date"
-          className="field__input"
-          value={draft.endDate ?? ''}
-          min={draft.startDate}
-          onChange={(e) => set({ endDate: e.target.value || undefined })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.endpoint} className="field__label">
-          {t('usage.endpoint')}
-        </label>
-        <input
-          id={ids.endpoint}
-          type="text"
-          className="field__input"
-          placeholder="/api/audio"
-          maxLength={200}
-          value={draft.endpoint ?? ''}
-          onChange={(e) => set({ endpoint: e.target.value || undefined })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.status} className="field__label">
-          {t('usage.status')}
-        </label>
-        <select
-          id={ids.status}
-          className="field__input"
-          value={draft.statusClass ?? ''}
-          onChange={(e) =>
-            set({ statusClass: (e.target.value || undefined) as UsageFilters['statusClass'] })
-          }
-        >
-          <option value="">{t('usage.anyStatus')}</option>
-          {statusClasses.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.method} className="field__label">
-          {t('usage.method')}
-        </label>
-        <select
-          id={ids.method}
-          className="field__input"
-          value={draft.method ?? ''}
-          onChange={(e) => set({ method: (e.target.value || undefined) as UsageFilters['method'] })}
-        >
-          <option value="">{t('usage.anyMethod')}</option>
-          {logMethods.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field
+        label={t('usage.from')}
+        type="date"
+        value={draft.startDate ?? ''}
+        onChange={(e) => set({ startDate: e.target.value || undefined })}
+      />
+      <Field
+        label={t('usage.to')}
+        type="date"
+        value={draft.endDate ?? ''}
+        min={draft.startDate}
+        onChange={(e) => set({ endDate: e.target.value || undefined })}
+      />
+      <Field
+        label={t('usage.endpoint')}
+        type="text"
+        placeholder="/api/audio"
+        maxLength={200}
+        value={draft.endpoint ?? ''}
+        onChange={(e) => set({ endpoint: e.target.value || undefined })}
+      />
+      <Field
+        label={t('usage.status')}
+        options={[{ value: '', label: t('usage.anyStatus') }, ...choices(statusClasses)]}
+        value={draft.statusClass ?? ''}
+        onChange={(e: ChangeEvent<HTMLSelectElement>) =>
+          set({ statusClass: (e.target.value || undefined) as UsageFilters['statusClass'] })
+        }
+      />
+      <Field
+        label={t('usage.method')}
+        options={[{ value: '', label: t('usage.anyMethod') }, ...choices(logMethods)]}
+        value={draft.method ?? ''}
+        onChange={(e: ChangeEvent<HTMLSelectElement>) =>
+          set({ method: (e.target.value || undefined) as UsageFilters['method'] })
+        }
+      />
       <button type="submit" className="button button--primary usage-filters__apply">
         {t('usage.apply')}
       </button>

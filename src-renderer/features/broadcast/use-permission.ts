@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { permissionState, useMusique } from '../musique/musique-store.ts';
+import { permissionState, useMusique } from '../musique/index.ts';
 
 /** Whether the token may do `permission`, and the sentence that says why not. */
 export function usePermission(permission: string): { allowed: boolean; reason?: string } {

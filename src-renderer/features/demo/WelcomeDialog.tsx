@@ -2,9 +2,9 @@ import { Dialog } from 'radix-ui';
 import { PlugZap, Sparkles } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigation } from '../../app/navigation-store.ts';
+import { useNavigation } from '../../lib/navigation-store.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { useSettings } from '../settings/settings-store.ts';
+import { useSettings } from '../settings/index.ts';
 import { useDemo } from './demo-store.ts';
 import './demo.css';
 

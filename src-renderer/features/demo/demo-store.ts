@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { DemoStatus } from '../../../src-preload/contract/schemas/demo.ts';
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { api, onEvent } from '../../api/client.ts';
+import { createStaleAnswerGuard } from '../../api/stale-answer-guard.ts';
 
 interface DemoStore {
   status: DemoStatus;
@@ -11,14 +12,15 @@ interface DemoStore {
   stop: (then: 'welcome' | 'accounts') => Promise<boolean>;
 }
 
-let pushes = 0;
+// A pushed event is newer than any answer to a request sent before it arrived.
+const answers = createStaleAnswerGuard();
 
 export const useDemo = create<DemoStore>((set) => ({
   status: { active: false, busy: false },
   async load() {
-    const before = pushes;
+    const fresh = answers.begin();
     const status = await api.demo.status();
-    if (before === pushes) set({ status });
+    if (fresh()) set({ status });
   },
   async start() {
     set({ error: undefined });
@@ -44,7 +46,7 @@ export const useDemo = create<DemoStore>((set) => ({
 
 export function subscribeDemo(): () => void {
   return onEvent('demo.changed', (status) => {
-    pushes++;
+    answers.pushed();
     useDemo.setState({ status });
   });
 }

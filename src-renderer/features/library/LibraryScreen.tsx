@@ -2,7 +2,7 @@ import { CloudOff, LogOut, Music } from 'lucide-react';
 import { Tabs } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error.ts';
-import { useNavigation } from '../../app/navigation-store.ts';
+import { useNavigation } from '../../lib/navigation-store.ts';
 import { formatCount, formatLongDuration } from '../../lib/format.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';

@@ -9,7 +9,7 @@ import { FilterBox } from '../../ui/FilterBox.tsx';
 import { idsOf, rowsOfIds, type LibraryData } from './library-data.ts';
 import { useLibraryNav } from './library-nav.ts';
 import { fold, terms } from './library-search.ts';
-import { requestPlay } from './play-request.ts';
+import { requestPlay } from '../player/index.ts';
 import { QueueActions } from './QueueActions.tsx';
 import { TrackTable } from './TrackTable.tsx';
 

@@ -1,6 +1,6 @@
 import { ListEnd, ListStart } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { requestAddToQueue, requestPlayNext } from './play-request.ts';
+import { requestAddToQueue, requestPlayNext } from '../player/index.ts';
 
 interface Props {
   /** The tracks the buttons act on, in play order (read when pressed). */

@@ -6,10 +6,8 @@ import { VirtualTable, type Column, type SortState } from '../../ui/table/Virtua
 import { idsOf, type LibraryData } from './library-data.ts';
 import { sortColumns, type SortColumn } from './library-sort.ts';
 import type { TrackSort } from './library-store.ts';
-import { requestPlay } from './play-request.ts';
+import { requestPlay, useNowPlayingId } from '../player/index.ts';
 import { QueueActions } from './QueueActions.tsx';
-import { usePlayer } from '../player/player-store.ts';
-import { currentEntry } from '../player/queue.ts';
 
 export type TrackColumnId =
   | 'trackNumber'
@@ -92,7 +90,7 @@ export function TrackTable({ data, rows, columns, label, sort, onSortChange, emp
   }, [columns, data, onSortChange, positions, t]);
 
   const rowKey = useCallback((row: number) => data.numbers.id[row]!, [data]);
-  const playingId = usePlayer((state) => currentEntry(state.queue)?.id);
+  const playingId = useNowPlayingId();
   const selectedCount = selection.selected.size;
   // The selected tracks in the order this table shows them.
   const selectedIds = () => idsOf(data, rows).filter((id) => selection.selected.has(id));

@@ -6,7 +6,7 @@ import { checkBaseUrl } from '../../../src-preload/contract/schemas/common.ts';
 import type { MusiqueProfile } from '../../../src-preload/contract/schemas/settings.ts';
 import { Field } from '../../ui/Field.tsx';
 import { notify } from '../../ui/toast-store.ts';
-import { useSettings } from '../settings/settings-store.ts';
+import { useSettings } from '../settings/index.ts';
 
 const defaultBaseUrl = 'https://api.musique.app/api/v1/integration';
 const profiles: MusiqueProfile[] = ['v1', 'legacy'];

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { VaultNotice } from '../vault/VaultNotice.tsx';
+import { VaultNotice } from '../vault/index.ts';
 import { AccountCard } from './AccountCard.tsx';
 import { AdvancedSettings } from './AdvancedSettings.tsx';
 import { ConnectForm } from './ConnectForm.tsx';

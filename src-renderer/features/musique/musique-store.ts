@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { MusiqueAccount } from '../../../src-preload/contract/schemas/musique.ts';
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { api, onEvent } from '../../api/client.ts';
+import { createStaleAnswerGuard } from '../../api/stale-answer-guard.ts';
 
 export type AccountAction = 'connect' | 'generate' | 'test' | 'revoke' | 'forget';
 
@@ -26,7 +27,7 @@ interface MusiqueStore {
 }
 
 // A pushed event is newer than any answer to a request sent before it arrived.
-let pushes = 0;
+const answers = createStaleAnswerGuard();
 
 /** The Musique account as the renderer knows it: a view from main, never the token. */
 export const useMusique = create<MusiqueStore>((set, get) => {
@@ -45,10 +46,10 @@ export const useMusique = create<MusiqueStore>((set, get) => {
   };
   return {
     async load() {
-      const before = pushes;
+      const fresh = answers.begin();
       try {
         const account = await api.musique.account();
-        if (before === pushes) set({ account });
+        if (fresh()) set({ account });
       } catch (error) {
         set({ failure: { action: 'test', error: toApiError(error) } });
       }
@@ -65,7 +66,7 @@ export const useMusique = create<MusiqueStore>((set, get) => {
 
 export function subscribeMusique(): () => void {
   return onEvent('musique.accountChanged', (account) => {
-    pushes++;
+    answers.pushed();
     useMusique.setState({ account });
   });
 }

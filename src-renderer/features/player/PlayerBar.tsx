@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { formatCount } from '../../lib/format.ts';
-import { getTrack } from '../library/library-lookup.ts';
+import { getTrack } from '../library/index.ts';
 import type { EngineState } from './engine-state.ts';
 import { NowPlaying } from './NowPlaying.tsx';
 import { PlaybackNotice } from './PlaybackNotice.tsx';

@@ -3,7 +3,7 @@ import { GripVertical, X } from 'lucide-react';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format.ts';
-import { getTrack } from '../library/library-lookup.ts';
+import { getTrack } from '../library/index.ts';
 import type { QueueEntry } from './queue.ts';
 import { IconButton } from '../../ui/IconButton.tsx';
 

@@ -1,4 +1,4 @@
-import { isPrimaryChord, isTypingTarget } from '../../app/shortcuts.ts';
+import { isPrimaryChord, isTypingTarget } from '../../lib/shortcuts.ts';
 import type { PlaybackEngine } from './playback-engine.ts';
 
 /** Seconds ←/→ move within the track. */

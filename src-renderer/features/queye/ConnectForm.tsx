@@ -10,7 +10,7 @@ import {
 } from '../../../src-preload/contract/schemas/queye.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { useSettings } from '../settings/settings-store.ts';
+import { useSettings } from '../settings/index.ts';
 import { useQueye } from './queye-store.ts';
 import { TestResult } from './TestResult.tsx';
 

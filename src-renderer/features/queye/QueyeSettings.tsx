@@ -5,7 +5,7 @@ import type { QueyeStatus } from '../../../src-preload/contract/schemas/queye.ts
 import { ApiError } from '../../api/api-error.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { VaultNotice } from '../vault/VaultNotice.tsx';
+import { VaultNotice } from '../vault/index.ts';
 import { AccountPanel } from './AccountPanel.tsx';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { ConnectForm } from './ConnectForm.tsx';

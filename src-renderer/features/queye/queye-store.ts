@@ -6,6 +6,7 @@ import type {
 } from '../../../src-preload/contract/schemas/queye.ts';
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { api, onEvent } from '../../api/client.ts';
+import { createStaleAnswerGuard } from '../../api/stale-answer-guard.ts';
 
 export type QueyeAction =
   'test' | 'connect' | 'reconnect' | 'retry' | 'cancel' | 'signOut' | undefined;
@@ -28,8 +29,8 @@ interface QueyeStore {
   clearFeedback: () => void;
 }
 
-// A pushed status is newer than the answer to a request sent before it arrived.
-let pushes = 0;
+// A pushed event is newer than any answer to a request sent before it arrived.
+const answers = createStaleAnswerGuard();
 
 export const useQueye = create<QueyeStore>((set, get) => {
   /** Runs one call with a busy flag; a status it returns replaces the current one. */
@@ -37,11 +38,10 @@ export const useQueye = create<QueyeStore>((set, get) => {
     if (get().busy) return undefined;
     set({ busy: action, error: undefined });
     try {
-      const before = pushes;
+      const fresh = answers.begin();
       const value = await call();
       const status = value as QueyeStatus | undefined;
-      if (status && typeof status === 'object' && 'state' in status && before === pushes)
-        set({ status });
+      if (status && typeof status === 'object' && 'state' in status && fresh()) set({ status });
       return value;
     } catch (error) {
       set({ error: toApiError(error) });
@@ -54,9 +54,9 @@ export const useQueye = create<QueyeStore>((set, get) => {
     busy: undefined,
     async load() {
       try {
-        const before = pushes;
+        const fresh = answers.begin();
         const status = await api.queye.status();
-        if (before === pushes) set({ status });
+        if (fresh()) set({ status });
       } catch (error) {
         set({ error: toApiError(error) });
       }
@@ -90,7 +90,7 @@ export const useQueye = create<QueyeStore>((set, get) => {
 
 export function subscribeQueye(): () => void {
   return onEvent('queye.changed', (status) => {
-    pushes++;
+    answers.pushed();
     useQueye.setState({ status });
   });
 }

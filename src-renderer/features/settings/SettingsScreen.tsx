@@ -1,6 +1,6 @@
 import { Tabs } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
-import { useNavigation } from '../../app/navigation-store.ts';
+import { useNavigation } from '../../lib/navigation-store.ts';
 import { settingsPages } from './settings-pages.ts';
 
 /** Vertical tabs (arrow keys move between them); the open page is part of the URL. */

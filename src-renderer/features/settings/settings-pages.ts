@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import { MusiqueSettings } from '../musique/MusiqueSettings.tsx';
-import { QueyeSettings } from '../queye/QueyeSettings.tsx';
+import { MusiqueSettings } from '../musique/index.ts';
+import { QueyeSettings } from '../queye/index.ts';
 import { GeneralSettings } from './GeneralSettings.tsx';
 
 export interface SettingsPage {

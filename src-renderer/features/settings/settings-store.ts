@@ -6,6 +6,7 @@ import type {
 import type { ApiError } from '../../api/api-error.ts';
 import { toApiError } from '../../api/api-error.ts';
 import { api, onEvent } from '../../api/client.ts';
+import { createStaleAnswerGuard } from '../../api/stale-answer-guard.ts';
 
 interface SettingsStore {
   settings?: PublicSettings;
@@ -24,14 +25,14 @@ function merge(settings: PublicSettings, patch: SettingsPatch): PublicSettings {
 }
 
 // A pushed event is newer than any answer to a request sent before it arrived.
-let pushes = 0;
+const answers = createStaleAnswerGuard();
 
 export const useSettings = create<SettingsStore>((set, get) => ({
   async load() {
     try {
-      const before = pushes;
+      const fresh = answers.begin();
       const settings = await api.settings.get();
-      if (before === pushes) set({ settings, error: undefined });
+      if (fresh()) set({ settings, error: undefined });
     } catch (error) {
       set({ error: toApiError(error) });
     }
@@ -51,7 +52,7 @@ export const useSettings = create<SettingsStore>((set, get) => ({
 
 export function subscribeSettings(): () => void {
   return onEvent('settings.changed', (settings) => {
-    pushes++;
+    answers.pushed();
     useSettings.setState({ settings });
   });
 }

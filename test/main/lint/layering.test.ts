@@ -7,8 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * The layering rules of `.config/eslint.config.js`, proven on snippets linted as if they lived
  * in each layer: the renderer never reaches into main or Electron, nothing on the main side
  * but the Electron shell imports `electron`, and inside main's services shared folders import no
- * feature while a feature folder is entered only through its `<folder>-feature.ts`. The snippets
- * are virtual files, so type-aware rules are switched off; the layering rules do not need types.
+ * feature while a feature folder is entered only through its `<folder>-feature.ts`. Inside the
+ * renderer, ui/, lib/ and api/ import no feature, and a feature reaches another only through its
+ * public entry (`features/<name>/index.ts`). The snippets are virtual files, so type-aware rules
+ * are switched off; the layering rules do not need types.
  */
 const root = resolve(import.meta.dirname, '../../..');
 let eslint: ESLint;
@@ -66,6 +68,48 @@ const forbidden: Array<[string, string, string, RegExp]> = [
     'src-renderer/probe.ts',
     "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n",
     /no Node APIs/,
+  ],
+  [
+    'shared renderer UI',
+    'src-renderer/ui/probe.tsx',
+    "import { useSettings } from '../features/settings/index.ts';\nexport const x = useSettings;\n",
+    /import no feature/,
+  ],
+  [
+    'a renderer helper',
+    'src-renderer/lib/probe.ts',
+    "import { getTrack } from '../features/library/index.ts';\nexport const x = getTrack;\n",
+    /import no feature/,
+  ],
+  [
+    'the renderer client',
+    'src-renderer/api/probe.ts',
+    "export { PreviewButton } from '../features/player/index.ts';\n",
+    /import no feature/,
+  ],
+  [
+    'a renderer feature',
+    'src-renderer/features/library/probe.ts',
+    "import { usePlayer } from '../player/player-store.ts';\nexport const x = usePlayer;\n",
+    /only through its public entry/,
+  ],
+  [
+    'a renderer feature',
+    'src-renderer/features/broadcast/probe.ts',
+    "import { currentEntry } from '../../features/player/queue.ts';\nexport const x = currentEntry;\n",
+    /only through its public entry/,
+  ],
+  [
+    'a renderer feature',
+    'src-renderer/features/library/probe.ts',
+    "import { App } from '../../app/App.tsx';\nexport const x = App;\n",
+    /never imports it/,
+  ],
+  [
+    'shared renderer code',
+    'src-renderer/lib/probe.ts',
+    "import { Sidebar } from '../app/Sidebar.tsx';\nexport const x = Sidebar;\n",
+    /never import app/,
   ],
   [
     'a service',
@@ -222,6 +266,26 @@ const allowed: Array<[string, string, string]> = [
     'shared core, with other shared services',
     'src-main/services/core/probe.ts',
     "import type { Logger } from '../log/logger.ts';\nimport type { Vault } from '../vault/vault.ts';\nexport type X = [Logger, Vault];\n",
+  ],
+  [
+    "a renderer feature, through another feature's public entry",
+    'src-renderer/features/library/probe.ts',
+    "import { requestPlay } from '../player/index.ts';\nexport const x = requestPlay;\n",
+  ],
+  [
+    'a renderer feature, with its own files and shared code',
+    'src-renderer/features/player/probe.ts',
+    "import { queue } from './queue.ts';\nimport { api } from '../../api/client.ts';\nimport { Field } from '../../ui/Field.tsx';\nimport { useNavigation } from '../../lib/navigation-store.ts';\nexport const x = [queue, api, Field, useNavigation];\n",
+  ],
+  [
+    'the app shell, composing features',
+    'src-renderer/app/probe.ts',
+    "import { startPlayer } from '../features/player/player-runtime.ts';\nexport const x = startPlayer;\n",
+  ],
+  [
+    'shared renderer UI, with other shared code',
+    'src-renderer/ui/probe.tsx',
+    "import { toApiError } from '../api/api-error.ts';\nexport const x = toApiError;\n",
   ],
   [
     'a service, with electron-free libraries',

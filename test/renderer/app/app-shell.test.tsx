@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../src-renderer/app/App.tsx';
-import { useNavigation } from '../../../src-renderer/app/navigation-store.ts';
+import { useNavigation } from '../../../src-renderer/lib/navigation-store.ts';
 import { installFakeBridge } from '../support/fake-bridge.ts';
 import { defaultSettings, shellHandlers } from '../support/fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src-renderer/app/App.tsx';
-import { useNavigation } from '../../../src-renderer/app/navigation-store.ts';
+import { useNavigation } from '../../../src-renderer/lib/navigation-store.ts';
 import { BroadcastScreen } from '../../../src-renderer/features/broadcast/BroadcastScreen.tsx';
 import { useBroadcast } from '../../../src-renderer/features/broadcast/broadcast-store.ts';
 import { statusPollMs } from '../../../src-renderer/features/broadcast/service-slice.ts';

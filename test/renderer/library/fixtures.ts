@@ -9,7 +9,7 @@ import {
 } from '../../../src-preload/contract/schemas/library.ts';
 import { useLibraryNav } from '../../../src-renderer/features/library/library-nav.ts';
 import { useLibrary } from '../../../src-renderer/features/library/library-store.ts';
-import { usePlayRequest } from '../../../src-renderer/features/library/play-request.ts';
+import { usePlayRequest } from '../../../src-renderer/features/player/play-request.ts';
 
 export interface TrackSpec {
   id: number;

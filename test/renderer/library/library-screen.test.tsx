@@ -6,7 +6,7 @@ import {
   subscribeLibrary,
   useLibrary,
 } from '../../../src-renderer/features/library/library-store.ts';
-import { usePlayRequest } from '../../../src-renderer/features/library/play-request.ts';
+import { usePlayRequest } from '../../../src-renderer/features/player/play-request.ts';
 import { installFakeBridge, type FakeHandlers } from '../support/fake-bridge.ts';
 import { shellHandlers } from '../support/fixtures.ts';
 import { useFixedLayout } from '../support/layout.ts';

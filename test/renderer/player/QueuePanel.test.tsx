@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { usePlayRequest } from '../../../src-renderer/features/library/play-request.ts';
+import { usePlayRequest } from '../../../src-renderer/features/player/play-request.ts';
 import { QueuePanel } from '../../../src-renderer/features/player/QueuePanel.tsx';
 import { useFixedLayout } from '../support/layout.ts';
 import { run, usePlayerHarness } from './support/mount.ts';

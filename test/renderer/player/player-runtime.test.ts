@@ -5,7 +5,7 @@ import {
   requestPlay,
   requestPlayNext,
   usePlayRequest,
-} from '../../../src-renderer/features/library/play-request.ts';
+} from '../../../src-renderer/features/player/play-request.ts';
 import { initialEngineState } from '../../../src-renderer/features/player/engine-state.ts';
 import { startPlayer } from '../../../src-renderer/features/player/player-runtime.ts';
 import { playerEngine, usePlayer } from '../../../src-renderer/features/player/player-store.ts';

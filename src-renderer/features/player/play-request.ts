@@ -6,7 +6,7 @@ import { create } from 'zustand';
  */
 export type PlayMode = 'now' | 'next' | 'end';
 
-/** "Play these tracks, starting here": what the library asks of the player. */
+/** "Play these tracks, starting here": what another feature (the library) asks of the player. */
 export interface PlayRequest {
   /** Track IDs in play order. */
   ids: readonly number[];
@@ -22,8 +22,9 @@ interface PlayRequestStore {
 }
 
 /**
- * The hand-off from browsing to playback. The library only records the request; the player
- * subscribes (`usePlayRequest.subscribe`) and turns it into a queue. IDs, not track objects,
+ * The hand-off from browsing to playback, owned by the player: callers (through the player's
+ * public entry) only record the request; the player runtime subscribes
+ * (`usePlayRequest.subscribe`) and turns it into a queue. IDs, not track objects,
  * so asking for a 20,000-track playlist is one array, not 20,000 allocations.
  */
 export const usePlayRequest = create<PlayRequestStore>(() => ({}));

@@ -2,8 +2,9 @@ import { albumRows, idsOf, rowsOfIds, trackAt, type TrackInfo } from './library-
 import { useLibrary } from './library-store.ts';
 
 /**
- * The library's read API for other features (the player above all). Every function is
- * synchronous and works on what is loaded right now; none of them touches the network.
+ * The track library's public entry: the only file other features import (lint-enforced). Its
+ * read API (the player above all) is synchronous and works on what is loaded right now; none of
+ * it touches the network.
  */
 
 export type { TrackInfo };
