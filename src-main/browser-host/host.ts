@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { Outcome } from '../../src-preload/contract/define.ts';
 import {
   decodeFrame,
   encodeFrame,
@@ -11,7 +10,7 @@ import {
   type ClientFrame,
   type ServerFrame,
 } from '../../src-preload/api/ws-protocol.ts';
-import { localReference } from '../services/core/errors.ts';
+import { internalFailure, localReference } from '../services/core/errors.ts';
 import { dispatch } from '../services/core/router.ts';
 import { createServices, type Services } from '../services/create-services.ts';
 import { createNodeRuntime, type NodeRuntimeOptions } from '../services/runtime/node-runtime.ts';
@@ -47,19 +46,6 @@ const bridgePath = '/__aislecast/bridge.js';
 const locked = `<!doctype html><meta charset="utf-8"><title>Aislecast</title>
 <p>This Aislecast browser host lets in only the address it printed when it started (it carries
 a key for this launch). Open that address; after a restart of the host, open the new one.</p>`;
-
-function internalFailure(reference: string): Outcome<never> {
-  return {
-    ok: false,
-    error: {
-      code: 'internal',
-      service: 'app',
-      message: 'Something went wrong inside Aislecast.',
-      action: 'Try again. If it keeps happening, send the log file with this reference.',
-      requestId: reference,
-    },
-  };
-}
 
 /** A WebSocket message as text, whatever form `ws` delivered it in. */
 function messageText(data: RawData): string {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiErrorShape } from '../../../src-preload/contract/define.ts';
+import type { ApiErrorShape, Outcome } from '../../../src-preload/contract/define.ts';
 
 /**
  * An error meant for the user: what happened, what to do next, and an ID to quote.
@@ -32,6 +32,20 @@ export function appError(
 /** A short local reference ("loc_7f3a9c21") for errors that have no upstream request ID. */
 export function localReference(): string {
   return `loc_${randomBytes(4).toString('hex')}`;
+}
+
+/** What the window sees when main failed in a way it did not foresee: a reference to quote. */
+export function internalFailure(reference: string): Outcome<never> {
+  return {
+    ok: false,
+    error: {
+      code: 'internal',
+      service: 'app',
+      message: 'Something went wrong inside Aislecast.',
+      action: 'Try again. If it keeps happening, send the log file with this reference.',
+      requestId: reference,
+    },
+  };
 }
 
 export function isAppError(error: unknown): error is AppError {

@@ -3,7 +3,7 @@ import type { Outcome } from '../../../src-preload/contract/define.ts';
 import type { CallName, ParsedArgsOf, ResultOf } from '../../../src-preload/contract/types.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Redactor } from '../log/redactor.ts';
-import { isAppError, localReference } from './errors.ts';
+import { internalFailure, isAppError, localReference } from './errors.ts';
 import { redactOutgoing } from './outgoing.ts';
 
 export interface CallContext {
@@ -93,16 +93,7 @@ function createRoute(
       if (isAppError(error)) return { ok: false, error: error.shape };
       const reference = localReference();
       log.error({ call: name, err: error, reference }, 'call failed unexpectedly');
-      return {
-        ok: false,
-        error: {
-          code: 'internal',
-          service: 'app',
-          message: 'Something went wrong inside Aislecast.',
-          action: 'Try again. If it keeps happening, send the log file with this reference.',
-          requestId: reference,
-        },
-      };
+      return internalFailure(reference);
     }
   };
 }
