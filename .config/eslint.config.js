@@ -93,13 +93,13 @@ const noFeatureInShared = {
   regex: '(^|/)features(/|$)',
   message: 'ui/, lib/ and api/ are shared renderer code: they import no feature.',
 };
-// `../player/queue.ts` (a sibling feature's file) or `…/features/player/queue.ts`, but not
-// `../player/index.ts`, `./x.ts` or `../../ui/x.tsx` (a sibling name never starts with a dot).
 // app/ composes the features; a feature that imported it would depend on its own composer.
 const noAppInFeatures = {
   regex: '(^|/)app/',
   message: 'app/ composes the features: a feature never imports it (shared state lives in lib/).',
 };
+// `../player/queue.ts` (a sibling feature's file) or `…/features/player/queue.ts`, but not
+// `../player/index.ts`, `./x.ts` or `../../ui/x.tsx` (a sibling name never starts with a dot).
 const onlyPublicEntries = {
   regex: '^(\\.\\./|.*/features/)[^./][^/]*/(?!index\\.ts$)',
   message:

@@ -1,7 +1,7 @@
-import { createDamagedFiles } from '../../../src-main/services/files/damaged-files.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDamagedFiles } from '../../../src-main/services/files/damaged-files.ts';
 import type { ApiErrorShape } from '../../../src-preload/contract/define.ts';
 import type { MusiqueProfile } from '../../../src-preload/contract/schemas/settings.ts';
 import type { ArgsOf, CallName, EventName, ResultOf } from '../../../src-preload/contract/types.ts';

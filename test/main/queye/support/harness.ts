@@ -1,7 +1,7 @@
-import { createDamagedFiles } from '../../../../src-main/services/files/damaged-files.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDamagedFiles } from '../../../../src-main/services/files/damaged-files.ts';
 import { calls } from '../../../../src-preload/contract/contract.ts';
 import type { Outcome } from '../../../../src-preload/contract/define.ts';
 import type {
