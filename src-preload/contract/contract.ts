@@ -36,7 +36,7 @@ import {
   type UploadTicket,
   type UsageLogPage,
 } from './schemas/musique.ts';
-import { DemoStopArgs, type DemoStatus } from './schemas/demo.ts';
+import { DemoAdvanceClockArgs, DemoStopArgs, type DemoStatus } from './schemas/demo.ts';
 import {
   BroadcastArgs,
   BroadcastControlArgs,
@@ -45,6 +45,14 @@ import {
   type BroadcastPlan,
   type RowsPage,
 } from './schemas/broadcast.ts';
+import {
+  HistoryArgs,
+  HistoryExportArgs,
+  StoreHistoryArgs,
+  type HistoryExport,
+  type HistoryPage,
+  type StoreHistoryPage,
+} from './schemas/broadcast-history.ts';
 import {
   QueyeAccessLogArgs,
   QueyeCredentialsArgs,
@@ -113,6 +121,7 @@ export const calls = {
   'demo.status': call(NoArgs, returns<DemoStatus>()),
   'demo.start': call(NoArgs, returns<DemoStatus>()),
   'demo.stop': call(DemoStopArgs, returns<DemoStatus>()),
+  'demo.advanceClock': call(DemoAdvanceClockArgs, returns<DemoStatus>()),
 
   // Queye Music: sign-in, account and security, library sync and browsing.
   // The vault's state and the weak-storage choice are shared with Musique.
@@ -168,6 +177,9 @@ export const calls = {
   'broadcast.control': call(BroadcastControlArgs, returns<BroadcastJob>()),
   'broadcast.jobs': call(NoArgs, returns<BroadcastJob[]>()),
   'broadcast.rows': call(BroadcastRowsArgs, returns<RowsPage>()),
+  'broadcast.history': call(HistoryArgs, returns<HistoryPage>()),
+  'broadcast.storeHistory': call(StoreHistoryArgs, returns<StoreHistoryPage>()),
+  'broadcast.exportHistory': call(HistoryExportArgs, returns<HistoryExport>()),
 
   // Store directory: the stores a broadcast can target, groups, CSV import and export.
   'stores.list': call(NoArgs, returns<DirectorySnapshot>()),

@@ -16,8 +16,15 @@ export const ScheduleSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('local'),
     localTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+    /**
+     * What to do with the zones where that local time has already passed: send them now, move
+     * them to the same time the next day, or leave them out. Absent: such a send is refused
+     * (`schedule_in_past`, with the zones in its details) and the plan lists them in `passed`.
+     */
+    ifPassed: z.enum(['now', 'nextDay', 'skip']).optional(),
   }),
 ]);
+export type PassedChoice = 'now' | 'nextDay' | 'skip';
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
 export const SendOptionsSchema = z.strictObject({
@@ -35,7 +42,10 @@ export const BroadcastArgs = z.strictObject({
   options: SendOptionsSchema,
   /** Stores per request: default 100, at most 500. */
   chunkSize: z.number().int().min(1).max(500).optional(),
+  /** A test send: exactly one store, and it must be marked as a test store in the directory. */
+  test: z.boolean().optional(),
 });
+export type BroadcastRequestArgs = z.infer<typeof BroadcastArgs>;
 
 export const broadcastActions = [
   'pause',
@@ -136,6 +146,14 @@ export interface BroadcastJob {
   /** Why it stopped (its record could not be written): nothing unrecorded was sent. */
   stopped?: FailureFacts;
   unknown: UnknownChunkView[];
+  /** A test send to one test store. */
+  test?: boolean;
+  /** The job is waiting for Musique's quota (or a Retry-After) before its next request. */
+  waiting?: { window: 'minute' | 'hour' | 'day' | 'retryAfter'; resumesAt: number };
+  /** When its last store reached a final status (sent, failed, cancelled or left unknown). */
+  finishedAt?: string;
+  /** Stores left out by the choice for zones whose local time had passed (`ifPassed: 'skip'`). */
+  skipped?: number;
 }
 
 export interface SendForecast {
@@ -163,6 +181,26 @@ export interface BroadcastPlan {
     adjusted?: 'gap' | 'overlap';
     stores: number;
     requests: number;
+    /** This zone's local time had passed and `ifPassed` moved it: sent now or the next day. */
+    moved?: 'now' | 'nextDay';
   }>;
+  /** Distinct time zones and test stores among the targets (for "412 stores in 4 time zones"). */
+  timeZones: number;
+  testStores: number;
+  /**
+   * Local schedules: zones where the local time has already passed (before `ifPassed` is
+   * applied), earliest first. The composer asks what to do with them.
+   */
+  passed: Array<{ timeZone: string; stores: number; scheduleAt: string }>;
+  /** Stores left out by `ifPassed: 'skip'`. */
+  skipped: number;
+  /**
+   * Stores whose opening hours say they are closed at their play time (only stores with known
+   * hours for that day): the count, and the first 50 with what their hours say.
+   */
+  outsideHours: {
+    count: number;
+    stores: Array<{ externalId: string; timeZone: string; playsAt: string; hours: string }>;
+  };
   forecast: SendForecast;
 }

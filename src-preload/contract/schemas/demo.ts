@@ -10,10 +10,18 @@ export interface DemoStatus {
   tracks?: number;
   stores?: number;
   startupMs?: number;
+  /** The sandbox's clock (ms since the epoch), which the demo can move forward. */
+  clock?: number;
   error?: ApiErrorShape;
 }
 
 export const DemoStopArgs = z.strictObject({
   /** Where the user goes next: back to the first-run choice, or to their own accounts. */
   then: z.enum(['welcome', 'accounts']),
+});
+
+/** Moves the demo sandbox's clock forward, so a scheduled send can be played without waiting. */
+export const DemoAdvanceClockArgs = z.strictObject({
+  /** Milliseconds forward: up to two days. */
+  byMs: z.number().int().min(1).max(2 * 86_400_000),
 });

@@ -17,7 +17,13 @@ export interface PublicSettings {
   queye: { baseUrl: string };
   musique: { baseUrl: string; profile: MusiqueProfile };
   player: { volume: number; muted: boolean };
+  /** How many days broadcast history is kept (jobs still running are never removed). */
+  broadcast: { historyDays: number };
 }
+
+export const minHistoryDays = 7;
+export const maxHistoryDays = 3650;
+export const defaultHistoryDays = 365;
 
 /** A partial update; unknown sections or keys are rejected, not ignored. */
 export const SettingsPatch = z.strictObject({
@@ -27,6 +33,10 @@ export const SettingsPatch = z.strictObject({
   musique: z.strictObject({ baseUrl: BaseUrl, profile: MusiqueProfile }).partial().optional(),
   player: z
     .strictObject({ volume: z.number().min(0).max(1), muted: z.boolean() })
+    .partial()
+    .optional(),
+  broadcast: z
+    .strictObject({ historyDays: z.number().int().min(minHistoryDays).max(maxHistoryDays) })
     .partial()
     .optional(),
 });
