@@ -117,6 +117,7 @@ export function createServices(config: ServicesConfig): Services {
   const player = createPlayerFeature(context, queye.connection);
   const musique = createMusiqueFeature(context);
   const stores = createStoresFeature(context);
+  // The directory's record carries the time zone, the test-store mark and the opening hours.
   const storeDirectory: StoreDirectoryPort = config.storeDirectory ?? {
     find: (externalId) => stores.lookup.get(externalId),
   };
@@ -139,12 +140,15 @@ export function createServices(config: ServicesConfig): Services {
       {
         name: 'musique',
         enter: async (sandbox) => {
+          // The demo's Musique runs on the sandbox's clock (which the demo can move forward).
+          musique.followClock(() => sandbox.control.now());
           await musique.useTemporaryCredentials({
             apiToken: sandbox.credentials.musiqueApiToken,
             baseUrl: sandbox.musique.v1BaseUrl,
           });
         },
         leave: async () => {
+          musique.followClock(undefined);
           await musique.clearTemporaryCredentials();
         },
       },

@@ -9,13 +9,14 @@ import { appError } from '../core/errors.ts';
 import type { CallsOf, Feature, FeatureContext } from '../core/feature.ts';
 import type { SendingPort } from '../musique/musique-feature.ts';
 import { broadcastHandlers } from './broadcast-handlers.ts';
+import { createHistory, type History } from './history.ts';
 import { createInstanceLock } from './instance-lock.ts';
 import { createJobStore } from './job-store.ts';
 import { createOutbox, type Outbox, type SendSession, type StoreDirectoryPort } from './outbox.ts';
 
 export type { StoreDirectoryPort } from './outbox.ts';
 
-export type BroadcastFeature = Feature<CallsOf<'broadcast'>> & { outbox: Outbox };
+export type BroadcastFeature = Feature<CallsOf<'broadcast'>> & { outbox: Outbox; history: History };
 
 export function createBroadcastFeature(
   context: FeatureContext,
@@ -43,8 +44,9 @@ export function createBroadcastFeature(
       },
     };
   };
+  const store = createJobStore({ dir, damagedFiles: context.damagedFiles, log });
   const outbox = createOutbox({
-    store: createJobStore({ dir, damagedFiles: context.damagedFiles, log }),
+    store,
     lock: createInstanceLock(join(dir, 'engine.lock')),
     directory,
     session,
@@ -61,9 +63,16 @@ export function createBroadcastFeature(
       });
     sending.require(current, 'audio.send');
   };
+  const history = createHistory({
+    jobs: () => store.jobs(),
+    get: (id) => store.get(id),
+    summary: (state) => outbox.summaryOf(state.job.id),
+    historyDays: () => context.settings.get().broadcast.historyDays,
+  });
   return {
     outbox,
-    handlers: broadcastHandlers(outbox, beforeStart),
+    history,
+    handlers: broadcastHandlers(outbox, history, beforeStart),
     async start() {
       await outbox.start().catch((error: unknown) => {
         log.error({ err: error }, 'outbox: could not resume broadcasts');

@@ -14,6 +14,7 @@ import type { InstanceLock } from './instance-lock.ts';
 import type { JobStore } from './job-store.ts';
 import type { PlannedChunk } from './plan.ts';
 import {
+  checkStartable,
   describePlan,
   prepare,
   type BroadcastPlan,
@@ -25,7 +26,12 @@ import { reconcile } from './reconcile.ts';
 import { nextChunk, type JobState, type StoreRow, type StoreStatus } from './state.ts';
 import { summarize, type JobSummary } from './summary.ts';
 
-export type { BroadcastPlan, BroadcastRequest, StoreDirectoryPort } from './prepare.ts';
+export type {
+  BroadcastPlan,
+  BroadcastRequest,
+  DirectoryStore,
+  StoreDirectoryPort,
+} from './prepare.ts';
 
 /** The Musique account in use: its API, and who it is (recorded with every job). */
 export interface SendSession {
@@ -40,6 +46,8 @@ export interface Outbox {
   create(request: BroadcastRequest): Promise<JobSummary>;
   control(jobId: string, action: ControlAction, chunks?: number[]): Promise<JobSummary>;
   list(): JobSummary[];
+  /** One job as the renderer sees it. */
+  summaryOf(jobId: string): JobSummary;
   rows(
     jobId: string,
     page: { offset: number; limit: number; status?: StoreStatus },
@@ -157,6 +165,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     publish(state);
     const { options } = state.job;
     let verdict: ReturnType<typeof classifySendFailure>;
+    // While this request waits for the quota or a Retry-After, the job says so (and until when).
+    const stopListening = deps.governor.onWait((wait) => {
+      if (state.waiting?.window === wait.window && state.waiting.resumesAt === wait.resumesAt)
+        return;
+      void write(state, { type: 'waiting', at: clock.now(), ...wait }).then(
+        (ok) => ok && publish(state, true),
+      );
+    });
     try {
       const receipt = await session.api.send(
         state.job.audioId,
@@ -183,6 +199,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // Shutting down mid-request: the attempt stays open and is reconciled at the next start.
       if (lifetime.signal.aborted || isAbortError(error)) return;
       verdict = classifySendFailure(error, next.externalIds);
+    } finally {
+      stopListening();
     }
     const outcome = {
       type: 'outcome',
@@ -274,8 +292,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       kick();
     },
     plan(request) {
-      const { chunks } = prepare(request, deps.directory, clock.now());
-      return { ...describePlan(chunks), forecast: deps.governor.forecast(chunks.length) };
+      const now = clock.now();
+      const prepared = prepare(request, deps.directory, now);
+      return {
+        ...describePlan(prepared, now),
+        forecast: deps.governor.forecast(prepared.chunks.length),
+      };
     },
     async create(request) {
       if (!lock.held() && !(await lock.acquire()))
@@ -284,7 +306,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
           'Another Aislecast window or instance is sending broadcasts.',
           'Use that one, or close it and try again.',
         );
-      const { chunks, chunkSize } = prepare(request, deps.directory, clock.now());
+      const now = clock.now();
+      const prepared = prepare(request, deps.directory, now);
+      checkStartable(request, prepared, now);
+      const { chunks, chunkSize, skipped } = prepared;
       const session = deps.session();
       if (!session)
         throw refuse(
@@ -310,6 +335,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         chunks,
         sender: session.sender,
         ...(baselineRecipients !== undefined ? { baselineRecipients } : {}),
+        ...(request.test ? { test: true } : {}),
+        ...(skipped > 0 ? { skipped } : {}),
       };
       let state: JobState;
       try {
@@ -348,6 +375,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return summary(state);
     },
     list: () => store.jobs().map(summary),
+    summaryOf: (jobId) => summary(job(jobId)),
     rows(jobId, page) {
       const all = [...job(jobId).rows.values()].filter(
         (row) => !page.status || row.status === page.status,

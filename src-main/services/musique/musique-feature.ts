@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { MusiqueAccount } from '../../../src-preload/contract/schemas/musique.ts';
 import type { CallsOf, Feature, FeatureContext, HandlersOf } from '../core/feature.ts';
 import type { Session, TemporaryCredentials } from './account.ts';
-import type { GovernorClock } from './governor/clock.ts';
+import type { FollowingClock, GovernorClock } from './governor/clock.ts';
 import type { Governor } from './governor/governor.ts';
 import { accountHandlers } from './account-handlers.ts';
 import { libraryHandlers } from './library-handlers.ts';
@@ -35,6 +35,11 @@ export type MusiqueFeature = Feature<CallsOf<'musique'>> & {
   clearTemporaryCredentials(): Promise<MusiqueAccount>;
   /** What the broadcast outbox sends with: the session, and the governor every call shares. */
   sending: SendingPort;
+  /**
+   * Reads the time from `source` (the demo sandbox's clock) until called with `undefined`:
+   * the governor, the rate windows and the outbox then agree with the Musique in use.
+   */
+  followClock(source: (() => number) | undefined): void;
 };
 
 export interface SendingPort {
@@ -165,6 +170,10 @@ export function createMusiqueFeature(
       await account.useTemporary(credentials);
       await following;
       return account.view();
+    },
+    followClock(source) {
+      // A clock a test injected stays as it is.
+      if ('follow' in governor.clock) (governor.clock as FollowingClock).follow(source);
     },
     async clearTemporaryCredentials() {
       account.clearTemporary();

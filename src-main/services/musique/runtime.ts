@@ -11,7 +11,7 @@ import { createAccountStore, type AccountStore } from './account.ts';
 import { describeMusique } from './describe-errors.ts';
 import { createLibrary, type Library } from './library.ts';
 import { createLibraryCache } from './library-cache.ts';
-import { systemGovernorClock, type GovernorClock } from './governor/clock.ts';
+import { createFollowingClock, type GovernorClock } from './governor/clock.ts';
 import { createGovernor, type Governor } from './governor/governor.ts';
 import { createQuotaTracker, type QuotaOptions, type QuotaTracker } from './governor/quota.ts';
 import { createServiceStatus, type ServiceStatus } from './service-status.ts';
@@ -58,7 +58,7 @@ export function createMusiqueServices(
   options: MusiqueFeatureOptions = {},
 ): MusiqueServices {
   const dir = join(context.dataDir, 'musique');
-  const clock = options.clock ?? systemGovernorClock;
+  const clock = options.clock ?? createFollowingClock();
   const quota = createQuotaTracker({ now: () => clock.now(), ...options.rateWindows });
   quota.onChange((snapshot) => context.events.emit('musique.quotaChanged', snapshot));
   const governor = createGovernor({ quota, clock });

@@ -47,6 +47,7 @@ const sectionWords: Record<keyof StoredSettings, string> = {
   queye: 'the Queye Music address',
   musique: 'the Musique address and profile',
   player: 'the volume',
+  broadcast: 'how long broadcast history is kept',
   window: 'the window size and position',
 };
 
