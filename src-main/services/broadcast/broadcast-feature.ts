@@ -12,11 +12,16 @@ import { broadcastHandlers } from './broadcast-handlers.ts';
 import { createHistory, type History } from './history.ts';
 import { createInstanceLock } from './instance-lock.ts';
 import { createJobStore } from './job-store.ts';
+import { createRetention, type Retention } from './retention.ts';
 import { createOutbox, type Outbox, type SendSession, type StoreDirectoryPort } from './outbox.ts';
 
 export type { StoreDirectoryPort } from './outbox.ts';
 
-export type BroadcastFeature = Feature<CallsOf<'broadcast'>> & { outbox: Outbox; history: History };
+export type BroadcastFeature = Feature<CallsOf<'broadcast'>> & {
+  outbox: Outbox;
+  history: History;
+  retention: Retention;
+};
 
 export function createBroadcastFeature(
   context: FeatureContext,
@@ -45,9 +50,10 @@ export function createBroadcastFeature(
     };
   };
   const store = createJobStore({ dir, damagedFiles: context.damagedFiles, log });
+  const lock = createInstanceLock(join(dir, 'engine.lock'));
   const outbox = createOutbox({
     store,
-    lock: createInstanceLock(join(dir, 'engine.lock')),
+    lock,
     directory,
     session,
     governor: sending.governor,
@@ -69,15 +75,43 @@ export function createBroadcastFeature(
     summary: (state) => outbox.summaryOf(state.job.id),
     historyDays: () => context.settings.get().broadcast.historyDays,
   });
+  const historyDays = () => context.settings.get().broadcast.historyDays;
+  const retention = createRetention({
+    store,
+    historyDays,
+    now: () => sending.clock.now(),
+    mayRemove: () => lock.held(),
+    log,
+  });
+  const prune = () =>
+    void retention.prune().catch((error: unknown) => {
+      log.warn({ err: error }, 'retention: pass failed');
+    });
+  let daily: ReturnType<typeof setInterval> | undefined;
+  let keptDays = historyDays();
+  const stopWatching = context.settings.onChange((settings) => {
+    if (settings.broadcast.historyDays === keptDays) return;
+    keptDays = settings.broadcast.historyDays;
+    prune();
+  });
   return {
     outbox,
     history,
+    retention,
     handlers: broadcastHandlers(outbox, history, beforeStart),
     async start() {
       await outbox.start().catch((error: unknown) => {
         log.error({ err: error }, 'outbox: could not resume broadcasts');
       });
+      // Old history goes at start-up and then once a day for an app left running for weeks.
+      await retention.prune().catch(() => undefined);
+      daily = setInterval(prune, 86_400_000);
+      daily.unref?.();
     },
-    dispose: () => outbox.dispose(),
+    async dispose() {
+      clearInterval(daily);
+      stopWatching();
+      await outbox.dispose();
+    },
   };
 }

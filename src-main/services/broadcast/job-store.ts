@@ -17,6 +17,8 @@ export interface JobStore {
   get(id: string): JobState | undefined;
   create(job: JobRecord): Promise<JobState>;
   append(state: JobState, record: JournalRecord): Promise<void>;
+  /** Deletes a job's journal and forgets the job (history retention). */
+  remove(id: string): Promise<void>;
   /** Every request ID any job has on record (for telling this app's answers in the usage log). */
   knownRequestIds(): Set<string>;
 }
@@ -97,6 +99,12 @@ export function createJobStore(deps: {
         if (writing.get(id) === settled) writing.delete(id);
       });
       return turn;
+    },
+    async remove(id) {
+      // Anything still being written for it goes first.
+      await writing.get(id);
+      await io.remove(pathOf(id));
+      states.delete(id);
     },
     knownRequestIds: () => requestIds,
   };
