@@ -1,6 +1,6 @@
 import type { ApiErrorShape } from '../../../src-preload/contract/define.ts';
 import type {
-  LibrarySnapshot,
+  TrackLibrarySnapshot,
   LibraryStatus,
   SyncProgress,
 } from '../../../src-preload/contract/schemas/library.ts';
@@ -273,7 +273,7 @@ export function createLibraryService(
     running: () => running?.done,
     /** Resolves when every cache write asked for so far is on disk. */
     persisted: () => writer.persisted(),
-    snapshot(): LibrarySnapshot | null {
+    snapshot(): TrackLibrarySnapshot | null {
       const data = active?.data;
       if (!data) return null;
       return {

@@ -3,7 +3,10 @@
  * first), refreshed from Musique on request, and kept current as items are uploaded or deleted.
  * A failed refresh keeps the last known list and says why.
  */
-import type { AudioItem, LibrarySnapshot } from '../../../src-preload/contract/schemas/musique.ts';
+import type {
+  AudioItem,
+  AnnouncementLibrarySnapshot,
+} from '../../../src-preload/contract/schemas/musique.ts';
 import { appError, isAppError } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MusiqueApi } from './client.ts';
@@ -16,12 +19,12 @@ export interface LibraryAccount {
 }
 
 export interface Library {
-  snapshot(): LibrarySnapshot;
+  snapshot(): AnnouncementLibrarySnapshot;
   /** Switches to another account's list (or none), loading its cache. */
   use(account: LibraryAccount | undefined): Promise<void>;
-  refresh(): Promise<LibrarySnapshot>;
+  refresh(): Promise<AnnouncementLibrarySnapshot>;
   get(id: string): Promise<AudioItem>;
-  remove(id: string): Promise<LibrarySnapshot>;
+  remove(id: string): Promise<AnnouncementLibrarySnapshot>;
   /** An item that appeared by other means (an upload). */
   add(item: AudioItem): Promise<void>;
   /** The item as last known, without asking Musique. */
@@ -33,20 +36,20 @@ export interface Library {
 export interface LibraryOptions {
   cache: LibraryCache;
   log: Logger;
-  emit(snapshot: LibrarySnapshot): void;
+  emit(snapshot: AnnouncementLibrarySnapshot): void;
   now?: () => number;
 }
 
-const empty = (): LibrarySnapshot => ({ items: [], stale: true, refreshing: false });
+const empty = (): AnnouncementLibrarySnapshot => ({ items: [], stale: true, refreshing: false });
 
 export function createLibrary(options: LibraryOptions): Library {
   const { cache, log } = options;
   const now = options.now ?? Date.now;
   let account: LibraryAccount | undefined;
-  let state: LibrarySnapshot = empty();
-  let refreshing: Promise<LibrarySnapshot> | undefined;
+  let state: AnnouncementLibrarySnapshot = empty();
+  let refreshing: Promise<AnnouncementLibrarySnapshot> | undefined;
 
-  const publish = (next: LibrarySnapshot) => {
+  const publish = (next: AnnouncementLibrarySnapshot) => {
     state = next;
     options.emit(state);
     return state;
