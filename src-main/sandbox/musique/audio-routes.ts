@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { audioSource } from '../audio/track-audio.ts';
 import type { Handler, RequestContext } from '../http/pipeline.ts';
 import { rangeReply, type RangeSource } from '../http/range.ts';
-import { ApiError, badRequest, jsonReply, notFound } from '../http/reply.ts';
+import { SandboxApiError, badRequest, jsonReply, notFound } from '../http/reply.ts';
 import { audioJson, type AudioItem } from './audio-store.ts';
 import { guarded } from './guard.ts';
 import type { MusiqueRuntime } from './runtime.ts';
@@ -93,7 +93,7 @@ export function audioRoutes(rt: MusiqueRuntime): Record<string, Handler> {
     const found = item(ctx);
     const pending = rt.state.sends.pendingFor(found.id, rt.clock.now());
     if (pending > 0) {
-      throw new ApiError(
+      throw new SandboxApiError(
         409,
         'audio_has_pending_sends',
         `This audio has ${pending} scheduled send(s) still pending; it can be deleted once they have played.`,

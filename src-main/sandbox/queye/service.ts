@@ -1,6 +1,6 @@
 import { isoAt } from '../clock.ts';
 import type { Handler, ServiceDefinition } from '../http/pipeline.ts';
-import { ApiError, jsonReply } from '../http/reply.ts';
+import { SandboxApiError, jsonReply } from '../http/reply.ts';
 import { createRouter } from '../http/router.ts';
 import { artworkRoutes } from './artwork.ts';
 import { authRoutes } from './auth-routes.ts';
@@ -20,7 +20,7 @@ function httpsOnly(handler: Handler): Handler {
     const header = ctx.req.headers['x-forwarded-proto'];
     const proto = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
     if (proto && proto.toLowerCase() !== 'https') {
-      throw new ApiError(400, 'https_required', 'HTTPS is required on every endpoint.');
+      throw new SandboxApiError(400, 'https_required', 'HTTPS is required on every endpoint.');
     }
     return handler(ctx);
   };
@@ -48,8 +48,13 @@ export function queyeService(rt: QueyeRuntime): ServiceDefinition {
     routes,
     errorReply: queyeErrorReply,
     rateLimitError: (retryAfterSec) =>
-      new ApiError(429, 'rate_limited', `Too many requests. Retry after ${retryAfterSec} s.`, {
-        headers: { 'retry-after': String(retryAfterSec) },
-      }),
+      new SandboxApiError(
+        429,
+        'rate_limited',
+        `Too many requests. Retry after ${retryAfterSec} s.`,
+        {
+          headers: { 'retry-after': String(retryAfterSec) },
+        },
+      ),
   };
 }

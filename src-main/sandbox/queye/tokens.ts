@@ -1,4 +1,4 @@
-import { ApiError } from '../http/reply.ts';
+import { SandboxApiError } from '../http/reply.ts';
 import { randomAlphanumeric } from '../ids.ts';
 import type { QueyeClient, QueyeScope, QueyeUser } from './accounts.ts';
 
@@ -50,9 +50,12 @@ export interface TokenBook {
   revoke(token: string): boolean;
 }
 
-const invalidAccess = (message: string) => new ApiError(401, 'invalid_access_token', message);
-const invalidRefresh = (message: string) => new ApiError(401, 'invalid_refresh_token', message);
-const invalidStream = (message: string) => new ApiError(401, 'invalid_stream_token', message);
+const invalidAccess = (message: string) =>
+  new SandboxApiError(401, 'invalid_access_token', message);
+const invalidRefresh = (message: string) =>
+  new SandboxApiError(401, 'invalid_refresh_token', message);
+const invalidStream = (message: string) =>
+  new SandboxApiError(401, 'invalid_stream_token', message);
 
 export function createTokenBook(ttl: { accessSec: number; streamSec: number }): TokenBook {
   const sessions = new Map<string, Session>();

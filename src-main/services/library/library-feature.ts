@@ -2,8 +2,8 @@ import type { QueyeState } from '../../../src-preload/contract/schemas/queye.ts'
 import type { Feature, FeatureContext } from '../core/feature.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
 import type { QueyeConnection } from '../queye/queye-feature.ts';
-import { libraryHandlers, type LibraryCallName } from './library-handlers.ts';
-import { createLibraryService, type LibraryService } from './library-service.ts';
+import { trackLibraryHandlers, type LibraryCallName } from './library-handlers.ts';
+import { createTrackLibraryService, type TrackLibraryService } from './track-library-service.ts';
 
 export interface LibraryFeatureOptions {
   clock?: Clock;
@@ -14,7 +14,7 @@ export interface LibraryFeatureOptions {
 
 export type LibraryFeature = Feature<LibraryCallName> & {
   /** For tests, benchmarks and diagnostics. */
-  service: LibraryService;
+  service: TrackLibraryService;
 };
 
 /**
@@ -28,7 +28,7 @@ export function createLibraryFeature(
   options: LibraryFeatureOptions = {},
 ): LibraryFeature {
   const clock = options.clock ?? systemClock;
-  const service = createLibraryService(context, connection, {
+  const service = createTrackLibraryService(context, connection, {
     clock,
     checkpointEvery: options.checkpointEvery,
   });
@@ -70,7 +70,7 @@ export function createLibraryFeature(
 
   return {
     service,
-    handlers: libraryHandlers(service),
+    handlers: trackLibraryHandlers(service),
     async start() {
       started = true;
       follow();

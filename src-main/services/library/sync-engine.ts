@@ -7,7 +7,7 @@ import type {
   SyncProgress,
 } from '../../../src-preload/contract/schemas/library.ts';
 import type { Logger } from '../log/logger.ts';
-import type { SyncState } from './library-cache.ts';
+import type { SyncState } from './track-library-cache.ts';
 import {
   addMissing,
   completeAlbums,

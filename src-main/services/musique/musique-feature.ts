@@ -12,7 +12,7 @@ import type { Session, TemporaryCredentials } from './account.ts';
 import type { GovernorClock } from './governor/clock.ts';
 import type { Governor } from './governor/governor.ts';
 import { accountHandlers } from './account-handlers.ts';
-import { libraryHandlers } from './library-handlers.ts';
+import { announcementLibraryHandlers } from './announcement-library-handlers.ts';
 import { createAudioMediaProvider } from './media-provider.ts';
 import { createMusiqueServices, type MusiqueFeatureOptions } from './runtime.ts';
 import { sessionLibraryKey } from './session-gate.ts';
@@ -137,7 +137,16 @@ export function createMusiqueFeature(
       redactor: context.redactor,
       log,
     }),
-    ...libraryHandlers({ gate, library, status, quota, account, staging, uploader, log }),
+    ...announcementLibraryHandlers({
+      gate,
+      library,
+      status,
+      quota,
+      account,
+      staging,
+      uploader,
+      log,
+    }),
   };
   return {
     handlers,

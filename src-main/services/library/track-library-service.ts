@@ -8,8 +8,8 @@ import { isAbortError, isAppError, localReference } from '../core/errors.ts';
 import type { FeatureContext } from '../core/feature.ts';
 import type { Clock } from '../core/clock.ts';
 import type { QueyeAccountRef, QueyeConnection } from '../queye/queye-feature.ts';
-import { createLibraryCache } from './library-cache.ts';
-import { createLibraryCacheWriter, newestUploaded } from './library-cache-writer.ts';
+import { createTrackLibraryCache } from './track-library-cache.ts';
+import { createTrackLibraryCacheWriter, newestUploaded } from './track-library-cache-writer.ts';
 import { createProgressThrottle } from './progress-throttle.ts';
 import {
   fullSync,
@@ -21,7 +21,7 @@ import {
 } from './sync-engine.ts';
 import { createTrackTable } from './track-table.ts';
 
-export interface LibraryServiceOptions {
+export interface TrackLibraryServiceOptions {
   clock: Clock;
   /**
    * Also save a checkpoint every so many pages of a full sync (default 0: only when a sync stops
@@ -47,13 +47,13 @@ interface Active {
  * as a columnar snapshot. One sync runs at a time; a failed or cancelled full sync leaves a
  * checkpoint (in memory and on disk) that the next sync continues from.
  */
-export function createLibraryService(
+export function createTrackLibraryService(
   context: FeatureContext,
   connection: QueyeConnection,
-  options: LibraryServiceOptions,
+  options: TrackLibraryServiceOptions,
 ) {
   const log = context.log.child({ service: 'library' });
-  const cache = createLibraryCache(context.dataDir, log, context.damagedFiles);
+  const cache = createTrackLibraryCache(context.dataDir, log, context.damagedFiles);
   const { clock } = options;
   let active: Active | undefined;
   let revision = 0;
@@ -61,7 +61,7 @@ export function createLibraryService(
   let progress: SyncProgress | undefined;
   let lastError: ApiErrorShape | undefined;
   const throttle = createProgressThrottle({ everyMs: options.progressEveryMs ?? 100 });
-  const writer = createLibraryCacheWriter({ cache, clock, log });
+  const writer = createTrackLibraryCacheWriter({ cache, clock, log });
 
   const blocked = (): LibraryStatus['blocked'] => {
     const state = connection.status().state;
@@ -287,7 +287,7 @@ export function createLibraryService(
   };
 }
 
-export type LibraryService = ReturnType<typeof createLibraryService>;
+export type TrackLibraryService = ReturnType<typeof createTrackLibraryService>;
 
 function shapeOf(error: unknown): ApiErrorShape {
   if (isAppError(error)) return error.shape;

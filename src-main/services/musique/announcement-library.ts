@@ -10,18 +10,18 @@ import type {
 import { appError, isAppError } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MusiqueApi } from './client.ts';
-import type { LibraryCache } from './library-cache.ts';
+import type { AnnouncementLibraryCache } from './announcement-library-cache.ts';
 
-export interface LibraryAccount {
+export interface AnnouncementLibraryAccount {
   api: MusiqueApi;
   /** Cache file key (host + External ID). */
   key: string;
 }
 
-export interface Library {
+export interface AnnouncementLibrary {
   snapshot(): AnnouncementLibrarySnapshot;
   /** Switches to another account's list (or none), loading its cache. */
-  use(account: LibraryAccount | undefined): Promise<void>;
+  use(account: AnnouncementLibraryAccount | undefined): Promise<void>;
   refresh(): Promise<AnnouncementLibrarySnapshot>;
   get(id: string): Promise<AudioItem>;
   remove(id: string): Promise<AnnouncementLibrarySnapshot>;
@@ -33,8 +33,8 @@ export interface Library {
   drop(key: string): Promise<void>;
 }
 
-export interface LibraryOptions {
-  cache: LibraryCache;
+export interface AnnouncementLibraryOptions {
+  cache: AnnouncementLibraryCache;
   log: Logger;
   emit(snapshot: AnnouncementLibrarySnapshot): void;
   now?: () => number;
@@ -42,10 +42,12 @@ export interface LibraryOptions {
 
 const empty = (): AnnouncementLibrarySnapshot => ({ items: [], stale: true, refreshing: false });
 
-export function createLibrary(options: LibraryOptions): Library {
+export function createAnnouncementLibrary(
+  options: AnnouncementLibraryOptions,
+): AnnouncementLibrary {
   const { cache, log } = options;
   const now = options.now ?? Date.now;
-  let account: LibraryAccount | undefined;
+  let account: AnnouncementLibraryAccount | undefined;
   let state: AnnouncementLibrarySnapshot = empty();
   let refreshing: Promise<AnnouncementLibrarySnapshot> | undefined;
 
@@ -67,7 +69,7 @@ export function createLibrary(options: LibraryOptions): Library {
 
   const withItems = (items: AudioItem[]) => publish({ ...state, items });
 
-  const library: Library = {
+  const library: AnnouncementLibrary = {
     snapshot: () => state,
     async use(next) {
       account = next;
