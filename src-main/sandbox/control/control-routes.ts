@@ -2,7 +2,7 @@ import { isoAt } from '../clock.ts';
 import { readJsonObject } from '../http/body.ts';
 import { controlPrefix, type RequestContext, type ServiceName } from '../http/pipeline.ts';
 import { SandboxApiError, badRequest, jsonReply, type Reply } from '../http/reply.ts';
-import { createRouter } from '../http/router.ts';
+import { createRouteTable } from '../http/route-table.ts';
 import type { QueyeScope } from '../queye/accounts.ts';
 import type { Permission } from '../musique/tokens.ts';
 import type { SandboxControl } from './control.ts';
@@ -38,7 +38,7 @@ export function controlHandler(
   control: SandboxControl,
   info: () => unknown,
 ): (ctx: RequestContext) => Promise<Reply> {
-  const routes = createRouter<ControlHandler>();
+  const routes = createRouteTable<ControlHandler>();
   const table: Record<string, ControlHandler> = {
     'GET /': () => info(),
     'GET /state': () => info(),

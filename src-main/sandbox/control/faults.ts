@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultHook, ServiceName } from '../http/pipeline.ts';
 import { SandboxApiError, badRequest, type Reply } from '../http/reply.ts';
-import { splitPath } from '../http/router.ts';
+import { splitPath } from '../http/route-table.ts';
 
 /**
  * An injected fault. It applies to requests whose service, method and path match:

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isoAt } from '../clock.ts';
 import { newRequestId } from '../ids.ts';
 import { SandboxApiError, type Reply } from './reply.ts';
-import { normalizePath, type Router } from './router.ts';
+import { normalizePath, type RouteTable } from './route-table.ts';
 import { writeReply, type Delivery } from './write-reply.ts';
 
 export type ServiceName = 'queye' | 'musique';
@@ -32,7 +32,7 @@ export type Handler = (ctx: RequestContext) => Promise<Reply> | Reply;
 
 export interface ServiceDefinition {
   name: ServiceName;
-  routes: Router<Handler>;
+  routes: RouteTable<Handler>;
   /** Renders an error in this service's envelope. */
   errorReply(error: SandboxApiError): Reply;
   /** This service's "slow down" error (`429`, with `Retry-After`), for injected storms. */

@@ -61,7 +61,7 @@ export function createAudioStore(seed: number): AudioStore {
   };
 }
 
-export function mediaUrl(origin: string, id: string): string {
+export function audioMediaUrl(origin: string, id: string): string {
   return `${origin}/media/audio/${id}.mp3`;
 }
 
@@ -72,7 +72,7 @@ export function audioJson(item: AudioItem, origin: string): Record<string, unkno
     name: item.name,
     description: item.description,
     category: item.category,
-    url: mediaUrl(origin, item.id),
+    url: audioMediaUrl(origin, item.id),
     duration: item.duration,
     size: item.size,
     format: 'mp3',

@@ -2,10 +2,10 @@ import type { RequestContext } from '../http/pipeline.ts';
 import { SandboxApiError } from '../http/reply.ts';
 import { clientKeyShape, type QueyeClient, type QueyeScope, type QueyeUser } from './accounts.ts';
 import type { Session } from './tokens.ts';
-import type { QueyeState } from './state.ts';
+import type { SandboxQueyeState } from './state.ts';
 
 /** `X-Queye-Client-Key`, required on every endpoint but health and the stream itself. */
-export function requireClient(ctx: RequestContext, state: QueyeState): QueyeClient {
+export function requireClient(ctx: RequestContext, state: SandboxQueyeState): QueyeClient {
   const key = ctx.req.headers['x-queye-client-key'];
   if (typeof key !== 'string' || key === '') {
     throw new SandboxApiError(401, 'missing_client_key', 'Missing X-Queye-Client-Key header.');
@@ -25,7 +25,7 @@ export function requireClient(ctx: RequestContext, state: QueyeState): QueyeClie
 /** A valid bearer token of this client, whose session holds `scope`. */
 export function requireSession(
   ctx: RequestContext,
-  state: QueyeState,
+  state: SandboxQueyeState,
   client: QueyeClient,
   scope: QueyeScope | undefined,
   nowMs: number,

@@ -1,7 +1,7 @@
 import { isoAt } from '../clock.ts';
 import type { Handler, ServiceDefinition } from '../http/pipeline.ts';
 import { SandboxApiError, jsonReply } from '../http/reply.ts';
-import { createRouter } from '../http/router.ts';
+import { createRouteTable } from '../http/route-table.ts';
 import { artworkRoutes } from './artwork.ts';
 import { authRoutes } from './auth-routes.ts';
 import { queyeErrorReply } from './errors.ts';
@@ -28,7 +28,7 @@ function httpsOnly(handler: Handler): Handler {
 
 /** The Queye Music API under `/v1`, plus the artwork "CDN" path. */
 export function queyeService(rt: QueyeRuntime): ServiceDefinition {
-  const routes = createRouter<Handler>();
+  const routes = createRouteTable<Handler>();
   const health: Record<string, Handler> = {
     'GET /v1/health': () =>
       jsonReply(200, { status: 'ok', version: '1.0.0', time: isoAt(rt.clock.now()) }),

@@ -9,7 +9,7 @@ import type { Logger } from '../log/logger.ts';
 import type { Clock } from '../core/clock.ts';
 import type { QueyeAccountRef } from '../queye/queye-feature.ts';
 import { cacheFormat, type TrackLibraryCache } from './track-library-cache.ts';
-import type { FullSyncPosition, LibraryData } from './sync-engine.ts';
+import type { FullSyncPosition, TrackLibraryContents } from './sync-engine.ts';
 
 export interface TrackLibraryCacheWriter {
   /**
@@ -19,7 +19,7 @@ export interface TrackLibraryCacheWriter {
    */
   persist(
     account: QueyeAccountRef,
-    data: LibraryData,
+    data: TrackLibraryContents,
     afterwards?: () => Promise<void>,
   ): Promise<void>;
   /** Saves where an interrupted full sync stopped, for the next sync to continue from. */

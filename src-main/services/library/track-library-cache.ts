@@ -9,7 +9,7 @@ import type { DamagedFiles } from '../files/damaged-files.ts';
 import { readJsonDataFile } from '../files/read-data-file.ts';
 import type { Logger } from '../log/logger.ts';
 import { jsonWithTracks, writeAtomically } from './atomic-write.ts';
-import { storedTracksProblem, type StoredTracks } from './track-table.ts';
+import { storedTracksProblem, type StoredTracks } from './track-columns.ts';
 
 /** Bump when the file's shape changes; an older file is discarded and the library re-synced. */
 export const cacheVersion = 1;

@@ -16,10 +16,10 @@ import {
   incrementalSync,
   SyncInterrupted,
   type FullSyncPosition,
-  type LibraryData,
+  type TrackLibraryContents,
   type SyncDeps,
 } from './sync-engine.ts';
-import { createTrackTable } from './track-table.ts';
+import { createTrackColumns } from './track-columns.ts';
 
 export interface TrackLibraryServiceOptions {
   clock: Clock;
@@ -35,7 +35,7 @@ export interface TrackLibraryServiceOptions {
 
 interface Active {
   account: QueyeAccountRef;
-  data?: LibraryData;
+  data?: TrackLibraryContents;
   loading?: Promise<void>;
   /** An interrupted full sync's position, to continue from. */
   position?: FullSyncPosition;
@@ -120,14 +120,14 @@ export function createTrackLibraryService(
       if (active !== entry) return;
       entry.data = cached
         ? {
-            tracks: createTrackTable(cached.tracks),
+            tracks: createTrackColumns(cached.tracks),
             albums: cached.albums,
             playlists: cached.playlists,
             ...(cached.summary ? { summary: cached.summary } : {}),
             sync: cached.sync,
           }
         : {
-            tracks: createTrackTable(),
+            tracks: createTrackColumns(),
             albums: [],
             playlists: [],
             sync: {},
@@ -135,7 +135,7 @@ export function createTrackLibraryService(
       if (checkpoint) {
         entry.position = {
           cursor: checkpoint.cursor,
-          tracks: createTrackTable(checkpoint.tracks),
+          tracks: createTrackColumns(checkpoint.tracks),
           startedAt: checkpoint.startedAt,
           ...newestUploaded(checkpoint),
         };

@@ -26,7 +26,7 @@ export interface StoredTracks {
   numbers: Record<NumericColumn, number[]>;
 }
 
-export interface TrackTable {
+export interface TrackColumns {
   readonly count: number;
   has(id: number): boolean;
   /** Adds the track, or replaces the one with the same ID. */
@@ -163,7 +163,7 @@ type Text =
     }
   | { kind: 'rows'; values: Record<StoredTextColumn, string[]> };
 
-export function createTrackTable(initial?: StoredTracks): TrackTable {
+export function createTrackColumns(initial?: StoredTracks): TrackColumns {
   let count = initial?.count ?? 0;
   let text: Text = {
     kind: 'chunks',
@@ -221,7 +221,7 @@ export function createTrackTable(initial?: StoredTracks): TrackTable {
     snapshot = undefined;
   };
 
-  const table: TrackTable = {
+  const table: TrackColumns = {
     get count() {
       return count;
     },

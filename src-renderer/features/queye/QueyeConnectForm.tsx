@@ -44,7 +44,7 @@ function useKeyField(kind: QueyeKeyKind, submitted: boolean) {
  * The connect form: keys checked for shape as they are typed (before anything is sent), the
  * base URL under Advanced (https, or plain http to this computer only), Test and Connect.
  */
-export function ConnectForm() {
+export function QueyeConnectForm() {
   const { t } = useTranslation('queye');
   const savedBaseUrl = useSettings((state) => state.settings?.queye.baseUrl) ?? defaultBaseUrl;
   const busy = useQueye((state) => state.busy);
