@@ -10,6 +10,11 @@ export interface LibraryFeatureOptions {
   /** Incremental sync while signed in, this often. Default 30 minutes; 0 turns it off. */
   autoSyncMs?: number;
   checkpointEvery?: number;
+  /**
+   * `false`: the library stays closed whatever Queye does (no cache load, no sync), so tests of
+   * the Queye session alone see only the session's own requests. Default true.
+   */
+  followSignIn?: boolean;
 }
 
 export type LibraryFeature = Feature<LibraryCallName> & {
@@ -72,6 +77,7 @@ export function createLibraryFeature(
     service,
     handlers: trackLibraryHandlers(service),
     async start() {
+      if (options.followSignIn === false) return;
       started = true;
       follow();
       await service.active()?.loading;
