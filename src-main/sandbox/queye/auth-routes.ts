@@ -4,9 +4,9 @@ import { SandboxApiError, badRequest, jsonReply } from '../http/reply.ts';
 import { userKeyShape, type QueyeUser } from './accounts.ts';
 import { requireClient, requireSession } from './guards.ts';
 import type { QueyeRuntime } from './runtime.ts';
-import type { IssuedTokens } from './tokens.ts';
+import type { TokenGrant } from './tokens.ts';
 
-function tokensJson(issued: IssuedTokens, user: QueyeUser): Record<string, unknown> {
+function tokensJson(issued: TokenGrant, user: QueyeUser): Record<string, unknown> {
   return {
     access_token: issued.accessToken,
     expires_in: issued.expiresIn,
