@@ -8,11 +8,11 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MusiqueAccount } from '../../../src-preload/contract/schemas/musique.ts';
 import type { CallsOf, Feature, FeatureContext, HandlersOf } from '../core/feature.ts';
-import type { Session, TemporaryCredentials } from './account.ts';
+import type { MusiqueSession, TemporaryCredentials } from './account.ts';
 import type { FollowingClock, GovernorClock } from './governor/clock.ts';
 import type { Governor } from './governor/governor.ts';
 import { accountHandlers } from './account-handlers.ts';
-import { libraryHandlers } from './library-handlers.ts';
+import { announcementLibraryHandlers } from './announcement-library-handlers.ts';
 import { createAudioMediaProvider } from './media-provider.ts';
 import { createMusiqueServices, type MusiqueFeatureOptions } from './runtime.ts';
 import { sessionLibraryKey } from './session-gate.ts';
@@ -44,11 +44,11 @@ export type MusiqueFeature = Feature<CallsOf<'musique'>> & {
 
 export interface SendingPort {
   /** The session to send with, or undefined when none is connected (or Musique refused it). */
-  session(): Session | undefined;
+  session(): MusiqueSession | undefined;
   /** Refuses early (no request) when the token is known to lack `permission`. */
-  require(session: Session, permission: string): void;
+  require(session: MusiqueSession, permission: string): void;
   /** Runs a call with the session's token, feeding its outcome to the connection state. */
-  guard<T>(session: Session, work: () => Promise<T>): Promise<T>;
+  guard<T>(session: MusiqueSession, work: () => Promise<T>): Promise<T>;
   governor: Governor;
   clock: GovernorClock;
 }
@@ -142,7 +142,16 @@ export function createMusiqueFeature(
       redactor: context.redactor,
       log,
     }),
-    ...libraryHandlers({ gate, library, status, quota, account, staging, uploader, log }),
+    ...announcementLibraryHandlers({
+      gate,
+      library,
+      status,
+      quota,
+      account,
+      staging,
+      uploader,
+      log,
+    }),
   };
   return {
     handlers,

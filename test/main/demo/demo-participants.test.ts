@@ -6,7 +6,6 @@ import {
 } from '../../../src-main/services/demo/demo-feature.ts';
 import type { FeatureContext } from '../../../src-main/services/core/feature.ts';
 import { silentLogger } from '../../../src-main/services/log/logger.ts';
-import { createRedactor } from '../../../src-main/services/log/redactor.ts';
 import { createTestServices, type TestServices } from '../../support/services.ts';
 
 function fakeSandbox(): SandboxHandle {
@@ -23,18 +22,8 @@ async function context(): Promise<{ test: TestServices; context: FeatureContext 
   const { services } = test;
   return {
     test,
-    context: {
-      log: silentLogger(),
-      events: services.events,
-      settings: services.settings,
-      vault: services.vault,
-      redactor: createRedactor(),
-      connection: services.connection,
-      media: services.media,
-      damagedFiles: services.damagedFiles,
-      dataDir: test.dir,
-      fetch,
-    },
+    // The services' own context, quiet: these tests build a demo feature of their own on it.
+    context: { ...services.context, log: silentLogger() },
   };
 }
 
