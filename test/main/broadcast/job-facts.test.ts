@@ -23,13 +23,19 @@ describe('job facts against the sandbox', () => {
   it('a 429 storm: the job shows the Retry-After wait, clears it when it sends, each store once', async () => {
     await withSandbox(
       async (sandbox) => {
-        sandbox.control.addFault({
-          kind: 'rateLimitStorm',
-          retryAfterSec: 30,
+        // Added the way an end-to-end test does: through the sandbox's control route.
+        const added = await fetch(`${sandbox.musique.controlUrl}/faults`, {
           method: 'POST',
-          path: sendPath,
-          times: 5,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            kind: 'rateLimitStorm',
+            retryAfterSec: 30,
+            method: 'POST',
+            path: sendPath,
+            times: 5,
+          }),
         });
+        expect(added.status).toBe(200);
         const rig = await outboxRig(sandbox);
         const job = await broadcast(rig, storeIds(1, 250));
         expect(tooMany(sandbox)).toBe(5);
