@@ -75,25 +75,14 @@ export function createBroadcastFeature(
     summary: (state) => outbox.summaryOf(state.job.id),
     historyDays: () => context.settings.get().broadcast.historyDays,
   });
-  const historyDays = () => context.settings.get().broadcast.historyDays;
   const retention = createRetention({
     store,
-    historyDays,
+    historyDays: () => context.settings.get().broadcast.historyDays,
     now: () => sending.clock.now(),
     mayRemove: () => lock.held(),
     log,
   });
-  const prune = () =>
-    void retention.prune().catch((error: unknown) => {
-      log.warn({ err: error }, 'retention: pass failed');
-    });
-  let daily: ReturnType<typeof setInterval> | undefined;
-  let keptDays = historyDays();
-  const stopWatching = context.settings.onChange((settings) => {
-    if (settings.broadcast.historyDays === keptDays) return;
-    keptDays = settings.broadcast.historyDays;
-    prune();
-  });
+  let stopKeeping: (() => void) | undefined;
   return {
     outbox,
     history,
@@ -103,14 +92,11 @@ export function createBroadcastFeature(
       await outbox.start().catch((error: unknown) => {
         log.error({ err: error }, 'outbox: could not resume broadcasts');
       });
-      // Old history goes at start-up and then once a day for an app left running for weeks.
-      await retention.prune().catch(() => undefined);
-      daily = setInterval(prune, 86_400_000);
-      daily.unref?.();
+      // Old history goes now, when the kept days change and once a day.
+      stopKeeping = await retention.keep(context.settings);
     },
     async dispose() {
-      clearInterval(daily);
-      stopWatching();
+      stopKeeping?.();
       await outbox.dispose();
     },
   };

@@ -30,6 +30,16 @@ export function expiredJobs(
 export interface Retention {
   /** Removes the expired jobs now; resolves with how many were removed. */
   prune(): Promise<number>;
+  /**
+   * Prunes now, then every `everyMs` (a day) and whenever the kept days change, until the
+   * returned function is called. An app left running for weeks keeps its history in bounds.
+   */
+  keep(
+    settings: {
+      onChange(listener: (next: { broadcast: { historyDays: number } }) => void): () => void;
+    },
+    everyMs?: number,
+  ): Promise<() => void>;
 }
 
 export function createRetention(deps: {
@@ -57,12 +67,32 @@ export function createRetention(deps: {
       deps.log.info({ removed, historyDays: deps.historyDays() }, 'retention: removed old jobs');
     return removed;
   };
+  // One pass at a time: a setting change during the daily pass waits for it.
+  const serial = () => {
+    const next = (running ?? Promise.resolve(0)).then(prune, prune);
+    running = next;
+    return next;
+  };
+  const quietly = () =>
+    void serial().catch((error: unknown) => {
+      deps.log.warn({ err: error }, 'retention: pass failed');
+    });
   return {
-    // One pass at a time: a setting change during the daily pass waits for it.
-    prune() {
-      const next = (running ?? Promise.resolve(0)).then(prune, prune);
-      running = next;
-      return next;
+    prune: serial,
+    async keep(settings, everyMs = dayMs) {
+      await serial().catch(() => 0);
+      let kept = deps.historyDays();
+      const stopWatching = settings.onChange((next) => {
+        if (next.broadcast.historyDays === kept) return;
+        kept = next.broadcast.historyDays;
+        quietly();
+      });
+      const timer = setInterval(quietly, everyMs);
+      timer.unref?.();
+      return () => {
+        clearInterval(timer);
+        stopWatching();
+      };
     },
   };
 }

@@ -23,13 +23,19 @@ describe('job facts against the sandbox', () => {
   it('a 429 storm: the job shows the Retry-After wait, clears it when it sends, each store once', async () => {
     await withSandbox(
       async (sandbox) => {
-        sandbox.control.addFault({
-          kind: 'rateLimitStorm',
-          retryAfterSec: 30,
+        // Added the way an end-to-end test does: through the sandbox's control route.
+        const added = await fetch(`${sandbox.musique.controlUrl}/faults`, {
           method: 'POST',
-          path: sendPath,
-          times: 5,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            kind: 'rateLimitStorm',
+            retryAfterSec: 30,
+            method: 'POST',
+            path: sendPath,
+            times: 5,
+          }),
         });
+        expect(added.status).toBe(200);
         const rig = await outboxRig(sandbox);
         const job = await broadcast(rig, storeIds(1, 250));
         expect(tooMany(sandbox)).toBe(5);
@@ -126,6 +132,44 @@ describe('job facts against the sandbox', () => {
         await again.outbox.dispose();
       },
       { stores: 30 },
+    );
+  });
+});
+
+describe('the sandbox ledger', () => {
+  it('shows each scheduled delivery with its store and due time, played once its time comes', async () => {
+    await withSandbox(
+      async (sandbox) => {
+        const local = await outboxRig(sandbox, {
+          directory: directoryOf(sandbox, [
+            { externalId: 'store_0001', timeZone: 'Etc/GMT-2' },
+            { externalId: 'store_0002', timeZone: 'Etc/GMT+3' },
+          ]),
+        });
+        // Tomorrow 09:00 in each zone: two due times, five hours apart.
+        const tomorrow = new Date(sandbox.control.now() + 86_400_000).toISOString().slice(0, 10);
+        const job = await broadcast(local, ['store_0001', 'store_0002'], {
+          schedule: { kind: 'local', localTime: `${tomorrow}T09:00` },
+        });
+        expect(job.counts.sent).toBe(2);
+        const due = {
+          store_0001: `${tomorrow}T07:00:00.000Z`,
+          store_0002: `${tomorrow}T12:00:00.000Z`,
+        };
+        const entries = () =>
+          sandbox.control
+            .ledger()
+            .map((e) => [e.externalId, e.deliveredAt, e.delivered, e.scheduled]);
+        expect(entries()).toEqual([
+          ['store_0001', due.store_0001, false, true],
+          ['store_0002', due.store_0002, false, true],
+        ]);
+        // Move the sandbox's clock to 08:00 UTC tomorrow: the first has played, not the second.
+        sandbox.control.advance(Date.parse(`${tomorrow}T08:00:00Z`) - sandbox.control.now());
+        expect(entries().map((e) => e[2])).toEqual([true, false]);
+        await local.outbox.dispose();
+      },
+      { stores: 10 },
     );
   });
 });

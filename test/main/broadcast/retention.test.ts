@@ -1,11 +1,16 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeRecord } from '../../../src-main/services/broadcast/journal.ts';
 import type { JobRecord, JournalRecord } from '../../../src-main/services/broadcast/records.ts';
-import { expiredJobs } from '../../../src-main/services/broadcast/retention.ts';
-import { applyRecord, createState } from '../../../src-main/services/broadcast/state.ts';
+import { createRetention, expiredJobs } from '../../../src-main/services/broadcast/retention.ts';
+import {
+  applyRecord,
+  createState,
+  type JobState,
+} from '../../../src-main/services/broadcast/state.ts';
+import { silentLogger } from '../../../src-main/services/log/logger.ts';
 import { createServices } from '../../../src-main/services/create-services.ts';
 import { createNodeRuntime } from '../../../src-main/services/runtime/node-runtime.ts';
 
@@ -84,6 +89,57 @@ describe('history retention (pure)', () => {
     expect(expiredJobs(states, 30, now).sort()).toEqual(['job_cancelled_old', 'job_sent_old']);
     expect(expiredJobs(states, 7, now)).toContain('job_sent_new');
     expect(expiredJobs(states, 365, now)).toEqual([]);
+  });
+});
+
+describe('history retention over time', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('prunes once a day while the app runs, and on a change of the kept days only', async () => {
+    vi.useFakeTimers();
+    let clock = now;
+    let days = 30;
+    const jobs: JobState[] = [state('job_a', 29.5, 'sent'), state('job_b', 10, 'sent')];
+    const removed: string[] = [];
+    const listeners = new Set<(next: { broadcast: { historyDays: number } }) => void>();
+    const retention = createRetention({
+      store: {
+        jobs: () => jobs,
+        remove: (id) => {
+          removed.push(id);
+          jobs.splice(
+            jobs.findIndex((j) => j.job.id === id),
+            1,
+          );
+          return Promise.resolve();
+        },
+      },
+      historyDays: () => days,
+      now: () => clock,
+      mayRemove: () => true,
+      log: silentLogger(),
+    });
+    const settings = {
+      onChange(listener: (next: { broadcast: { historyDays: number } }) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const stop = await retention.keep(settings, day);
+    expect(removed).toEqual([]);
+    // A day later job_a is 30.5 days old: the daily pass removes it.
+    clock += day;
+    await vi.advanceTimersByTimeAsync(day);
+    expect(removed).toEqual(['job_a']);
+    // Keeping fewer days removes job_b (11 days old) at once, without waiting for the next day.
+    days = 7;
+    for (const listener of listeners) listener({ broadcast: { historyDays: 7 } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(removed).toEqual(['job_a', 'job_b']);
+    stop();
+    expect(listeners.size).toBe(0);
   });
 });
 

@@ -12,7 +12,10 @@ function fakeSandbox(): SandboxHandle {
   return {
     startupMs: 12,
     stores: [{}, {}] as unknown as SandboxHandle['stores'],
-    control: { librarySummary: () => ({ track_count: 3 }) } as unknown as SandboxHandle['control'],
+    control: {
+      librarySummary: () => ({ track_count: 3 }),
+      now: () => 1_000,
+    } as unknown as SandboxHandle['control'],
     close: vi.fn(() => Promise.resolve()),
   } as unknown as SandboxHandle;
 }
