@@ -23,6 +23,7 @@ import {
 } from './prepare.ts';
 import type { ControlAction, FailureFacts, JobRecord, JournalRecord } from './records.ts';
 import { reconcile } from './reconcile.ts';
+import { createProgress } from './progress.ts';
 import { nextChunk, type JobState, type StoreRow, type StoreStatus } from './state.ts';
 import { summarize, type JobSummary } from './summary.ts';
 
@@ -80,26 +81,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const lifetime = new AbortController();
   let driving: Promise<void> | undefined;
   let again = false;
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const lastEmit = new Map<string, number>();
-  const progressMs = deps.progressMs ?? 250;
+  const progress = createProgress<JobSummary>(
+    deps.emit && ((job) => deps.emit?.(job)),
+    deps.progressMs ?? 250,
+  );
 
   const summary = (state: JobState) => summarize(state, stopped.get(state.job.id));
-  const publish = (state: JobState, now = false) => {
-    if (!deps.emit) return;
-    const id = state.job.id;
-    const since = Date.now() - (lastEmit.get(id) ?? 0);
-    if (now || since >= progressMs) {
-      clearTimeout(timers.get(id));
-      timers.delete(id);
-      lastEmit.set(id, Date.now());
-      deps.emit(summary(state));
-    } else if (!timers.has(id)) {
-      const timer = setTimeout(() => publish(state, true), progressMs - since);
-      timer.unref?.();
-      timers.set(id, timer);
-    }
-  };
+  const publish = (state: JobState, now = false) =>
+    progress.publish(state.job.id, () => summary(state), now);
 
   const job = (id: string) => {
     const state = store.get(id);
@@ -145,7 +134,33 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   }
 
-  async function sendOne(
+  async function sendOne(state: JobState, session: SendSession) {
+    // While the job waits for the quota or a Retry-After, it says so (and until when).
+    const stopListening = deps.governor.onWait((wait) => {
+      if (state.waiting?.window === wait.window && state.waiting.resumesAt === wait.resumesAt)
+        return;
+      void write(state, { type: 'waiting', at: clock.now(), ...wait }).then(
+        (ok) => ok && publish(state, true),
+      );
+    });
+    try {
+      // Waited out before the attempt is recorded: the stores stay pending, a pause or cancel
+      // during a long wait takes effect, and a crash meanwhile leaves nothing unknown.
+      if (
+        !(await deps.governor.whenReady(lifetime.signal).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
+      const next = runnable(state) ? nextChunk(state) : undefined;
+      if (next) await sendChunk(state, session, next);
+    } finally {
+      stopListening();
+    }
+  }
+
+  async function sendChunk(
     state: JobState,
     session: SendSession,
     next: { chunk: number; externalIds: string[] },
@@ -165,14 +180,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     publish(state);
     const { options } = state.job;
     let verdict: ReturnType<typeof classifySendFailure>;
-    // While this request waits for the quota or a Retry-After, the job says so (and until when).
-    const stopListening = deps.governor.onWait((wait) => {
-      if (state.waiting?.window === wait.window && state.waiting.resumesAt === wait.resumesAt)
-        return;
-      void write(state, { type: 'waiting', at: clock.now(), ...wait }).then(
-        (ok) => ok && publish(state, true),
-      );
-    });
     try {
       const receipt = await session.api.send(
         state.job.audioId,
@@ -199,8 +206,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // Shutting down mid-request: the attempt stays open and is reconciled at the next start.
       if (lifetime.signal.aborted || isAbortError(error)) return;
       verdict = classifySendFailure(error, next.externalIds);
-    } finally {
-      stopListening();
     }
     const outcome = {
       type: 'outcome',
@@ -247,8 +252,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
           publish(state, true);
           continue;
         }
-        const next = nextChunk(state);
-        if (next) await sendOne(state, session, next);
+        if (nextChunk(state)) await sendOne(state, session);
         // The last chunk is done: Musique's records may by now settle what was unknown.
         if (!nextChunk(state)) await settleUnknowns(state, session);
         if (!runnable(state)) publish(state, true);
@@ -388,7 +392,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     async dispose() {
       lifetime.abort(new DOMException('The outbox is shutting down.', 'AbortError'));
       await driving;
-      for (const timer of timers.values()) clearTimeout(timer);
+      progress.dispose();
       await lock.release();
     },
   };

@@ -115,6 +115,8 @@ function applyOne(state: JobState, record: JournalRecord): void {
       state.waiting = { window: record.window, resumesAt: record.resumesAt };
       return;
     case 'attempt':
+      // The request goes out: whatever held the job back is over.
+      delete state.waiting;
       state.open.set(record.chunk, record);
       state.attempts.set(
         record.chunk,

@@ -76,8 +76,11 @@ describe('job facts against the sandbox', () => {
           quota: { limits: { minute: 3, hour: 100, day: 1000 } },
         });
         const job = await broadcast(rig, storeIds(1, 50), { chunkSize: 10 });
-        const waits = rig.events.filter((e) => e.waiting).map((e) => e.waiting!.window);
-        expect(waits).toContain('minute');
+        const waiting = rig.events.filter((e) => e.waiting?.window === 'minute');
+        expect(waiting.length).toBeGreaterThan(0);
+        // The job waits before it records the next attempt: its stores are still pending, so a
+        // pause or a crash during the wait leaves nothing in flight or unknown.
+        for (const event of waiting) expect(event.counts.inFlight).toBe(0);
         expect(job.waiting).toBeUndefined();
         expect(job.counts.sent).toBe(50);
         expect(tooMany(sandbox)).toBe(0);

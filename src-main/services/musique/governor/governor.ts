@@ -38,6 +38,12 @@ export interface Governor extends RequestGate {
    * Musique said `Retry-After`. The outbox shows it on the job it is sending.
    */
   onWait(listener: (wait: GovernorWait) => void): () => void;
+  /**
+   * Resolves when a background request would be admitted now (without taking its place), after
+   * waiting for the windows or a `Retry-After` as `admit` would; listeners are told of the wait.
+   * Lets the outbox wait with its stores still pending, before it records an attempt.
+   */
+  whenReady(signal?: AbortSignal): Promise<void>;
 }
 
 export interface GovernorWait {
@@ -115,6 +121,15 @@ export function createGovernor(options: GovernorOptions): Governor {
       return Math.round(ceiling / 2 + (random() * ceiling) / 2);
     },
     snapshot: () => quota.snapshot(),
+    async whenReady(signal) {
+      for (;;) {
+        const now = clock.now();
+        const slot = admission(quota.windows(), now, 'background', quota.blockedUntil());
+        if (slot.at <= now) return;
+        told({ window: slot.heldBy ?? 'minute', resumesAt: slot.at });
+        await clock.sleep(slot.at - now, signal);
+      }
+    },
     onWait(listener) {
       waitListeners.add(listener);
       return () => waitListeners.delete(listener);
