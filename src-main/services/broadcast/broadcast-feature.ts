@@ -46,6 +46,7 @@ export function createBroadcastFeature(
         ...(current.facts.externalId ? { externalId: current.facts.externalId } : {}),
         ...(environment ? { environment } : {}),
         host: current.routes.root,
+        ...(current.demo ? { demo: true } : {}),
       },
     };
   };
@@ -74,6 +75,7 @@ export function createBroadcastFeature(
     get: (id) => store.get(id),
     summary: (state) => outbox.summaryOf(state.job.id),
     historyDays: () => context.settings.get().broadcast.historyDays,
+    demo: () => sending.session()?.demo ?? false,
   });
   const retention = createRetention({
     store,

@@ -38,6 +38,8 @@ export interface HistoryDeps {
   get(jobId: string): JobState | undefined;
   summary(state: JobState): JobSummary;
   historyDays(): number;
+  /** Whether the demo's Musique is the one in use: its jobs and real ones never mix. */
+  demo(): boolean;
 }
 
 /** A job's outcome as history filters it. */
@@ -101,14 +103,18 @@ const jobColumns = [
 ];
 
 export function createHistory(deps: HistoryDeps): History {
+  // Demo sends went to the built-in sandbox: proof of delivery never lists them with real ones.
+  const shown = () => {
+    const demo = deps.demo();
+    return deps.jobs().filter((state) => Boolean(state.job.sender.demo) === demo);
+  };
   const inRange = (state: JobState, filter: HistoryFilter) => {
     if (filter.from && state.job.at < Date.parse(filter.from)) return false;
     if (filter.to && state.job.at >= Date.parse(filter.to)) return false;
     return true;
   };
   const storeJobs = (externalId: string) =>
-    deps
-      .jobs()
+    shown()
       .filter((state) => state.rows.has(externalId))
       .sort(newestFirst);
   const storeRow = (state: JobState, externalId: string): StoreHistoryRow => {
@@ -132,8 +138,7 @@ export function createHistory(deps: HistoryDeps): History {
 
   return {
     page(filter) {
-      const matching = deps
-        .jobs()
+      const matching = shown()
         .filter(
           (state) =>
             (!filter.audioId || state.job.audioId === filter.audioId) &&

@@ -37,7 +37,7 @@ export type {
 /** The Musique account in use: its API, and who it is (recorded with every job). */
 export interface SendSession {
   api: MusiqueApi;
-  sender: { externalId?: string; environment?: string; host: string };
+  sender: { externalId?: string; environment?: string; host: string; demo?: boolean };
 }
 
 export interface Outbox {

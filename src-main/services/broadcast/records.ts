@@ -19,7 +19,7 @@ export interface JobRecord {
   chunkSize: number;
   chunks: PlannedChunk[];
   /** Who sent it: the token's External ID and environment (`prod`, `test`…), and where. */
-  sender: { externalId?: string; environment?: string; host: string };
+  sender: { externalId?: string; environment?: string; host: string; demo?: boolean };
   /** The audio's `stats.totalRecipients` before the first request, for reconciling. */
   baselineRecipients?: number;
   /** A test send to one test store (absent in journals written before test sends existed). */

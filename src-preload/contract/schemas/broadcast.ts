@@ -135,8 +135,11 @@ export interface BroadcastJob {
   updatedAt: string;
   schedule: Schedule;
   options: SendOptions;
-  /** Who sent it: the token's External ID and environment, and the Musique host. */
-  sender: { externalId?: string; environment?: string; host: string };
+  /**
+   * Who sent it: the token's External ID and environment, and the Musique host; `demo` when it
+   * was sent to the built-in demo (history shows demo jobs only while the demo runs).
+   */
+  sender: { externalId?: string; environment?: string; host: string; demo?: boolean };
   chunkSize: number;
   requests: number;
   phase: JobPhase | 'stopped';

@@ -78,13 +78,14 @@ const failedOne =
     { type: 'control', at: job.at + 3000, action: 'cancel' },
   ];
 
-function historyOf(states: JobState[], historyDays = 365) {
+function historyOf(states: JobState[], historyDays = 365, demo = false) {
   const byId = new Map(states.map((s) => [s.job.id, s]));
   return createHistory({
     jobs: () => states,
     get: (id) => byId.get(id),
     summary: (state) => summarize(state),
     historyDays: () => historyDays,
+    demo: () => demo,
   });
 }
 
@@ -199,5 +200,21 @@ describe('broadcast history (pure)', () => {
       expect(row.audio_name).toBe(`'${name}`);
     }
     expect(evil.exportStore('=../../evil id').fileName).toBe('store-history-evil-id.csv');
+  });
+
+  it('keeps demo sends and real ones apart: each shows only in its own world', () => {
+    const demoJob = jobState('job_demo', t0 + 5 * day, ['s1'], {
+      sender: { host: 'http://127.0.0.1:4000', demo: true },
+    });
+    const all = [...states, demoJob];
+    const real = historyOf(all);
+    expect(real.page({ offset: 0, limit: 50 }).jobs.map((j) => j.id)).not.toContain('job_demo');
+    expect(real.storeHistory('s1', { offset: 0, limit: 50 }).rows.map((r) => r.jobId)).toEqual([
+      'job_c',
+      'job_a',
+    ]);
+    const demo = historyOf(all, 365, true);
+    expect(demo.page({ offset: 0, limit: 50 }).jobs.map((j) => j.id)).toEqual(['job_demo']);
+    expect(demo.exportStore('s1').rows).toBe(1);
   });
 });

@@ -80,6 +80,10 @@ describe('the demo clock', () => {
         await router['broadcast.rows']({ jobId: job.id, offset: 0, limit: 1 }, ctx),
       );
       expect(rows.rows[0]?.sendId).toBeDefined();
+      // Marked as a demo send, it shows in the demo's history (and never in the real one).
+      expect(job.sender.demo).toBe(true);
+      const history = value(await router['broadcast.history']({ offset: 0, limit: 10 }, ctx));
+      expect(history.jobs.map((j: BroadcastJob) => j.id)).toContain(job.id);
     } finally {
       await test.cleanup();
     }
