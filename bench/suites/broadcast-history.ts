@@ -120,6 +120,7 @@ export async function historyRows(
       get: (id) => store.get(id),
       summary: (state) => summarize(state),
       historyDays: () => 365,
+      demo: () => false,
     });
     const rowsTotal = store.jobs().reduce((n, s) => n + s.rows.size, 0);
     const page = await repeat(runs, () => {

@@ -4,7 +4,6 @@
  * history. Nothing is re-read from disk: the job states are in memory, each with its counts
  * kept up to date, so a filter over hundreds of 10,000-store jobs is a lookup per job.
  */
-import Papa from 'papaparse';
 import type {
   HistoryExport,
   HistoryPage,
@@ -12,6 +11,7 @@ import type {
   StoreHistoryPage,
   StoreHistoryRow,
 } from '../../../src-preload/contract/schemas/broadcast-history.ts';
+import { toSpreadsheetCsv as toCsv } from '../../shared/spreadsheet-csv.ts';
 import { appError } from '../core/errors.ts';
 import { phaseOf, type JobState } from './state.ts';
 import type { JobSummary } from './summary.ts';
@@ -56,21 +56,6 @@ const newestFirst = (a: JobState, b: JobState) =>
   b.job.at - a.job.at || b.job.id.localeCompare(a.job.id);
 
 const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
-
-/** A cell a spreadsheet would run as a formula starts with one of these. */
-const formulaStart = /^[=+\-@\t\r]/;
-
-function toCsv(header: string[], rows: string[][]): string {
-  // CRLF and a BOM, like the store directory's export: what spreadsheets read everywhere.
-  return (
-    '\ufeff' +
-    Papa.unparse([header, ...rows], {
-      delimiter: ',',
-      newline: '\r\n',
-      escapeFormulae: formulaStart,
-    })
-  );
-}
 
 /** A file-name part from user data: letters, digits, dot, dash and underscore only. */
 const safePart = (text: string) =>

@@ -3,12 +3,12 @@
  * column per weekday, tags joined with commas, `yes`/`no` for test stores. Importing an export
  * changes nothing (every row comes back `unchanged`).
  */
-import Papa from 'papaparse';
 import {
   importFields,
   type ImportField,
   type StoreRecord,
 } from '../../../src-preload/contract/schemas/stores.ts';
+import { toSpreadsheetCsv } from '../../shared/spreadsheet-csv.ts';
 import { exportHeaders } from './import/columns.ts';
 
 function cell(store: StoreRecord, field: ImportField): string {
@@ -35,6 +35,5 @@ function cell(store: StoreRecord, field: ImportField): string {
 export function storesToCsv(stores: readonly StoreRecord[]): string {
   const header = importFields.map((field) => exportHeaders[field]);
   const rows = stores.map((store) => importFields.map((field) => cell(store, field)));
-  // CRLF is what spreadsheets write and read everywhere; the BOM makes Excel read UTF-8.
-  return '\ufeff' + Papa.unparse([header, ...rows], { delimiter: ',', newline: '\r\n' });
+  return toSpreadsheetCsv(header, rows);
 }

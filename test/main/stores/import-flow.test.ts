@@ -142,6 +142,29 @@ describe('importing stores from CSV through the router', () => {
     expect(value(await router()['stores.export'](undefined, ctx)).csv).toBe(exported.csv);
   });
 
+  it('quotes formula-like cells as text on export, and reads them back as typed', async () => {
+    const csv =
+      'External ID,Name,Region,Tags,Time zone,Notes,Test store\n' +
+      's1,=HYPERLINK("http://x"),-North,+1,Europe/Lisbon,@cmd,no\n';
+    const importId = value(await preview(csv)).importId;
+    value(
+      await router()['stores.importConfirm'](
+        { importId, existing: 'update', useSuggestedTimeZones: false },
+        ctx,
+      ),
+    );
+    const exported = value(await router()['stores.export'](undefined, ctx));
+    expect(exported.csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(exported.csv).toContain("'-North");
+    expect(exported.csv).toContain("'@cmd");
+    const again = value(await preview(exported.csv));
+    expect(again.counts).toMatchObject({ rows: 1, unchanged: 1, new: 0, update: 0, invalid: 0 });
+    expect(test.services.stores.lookup.get('s1')).toMatchObject({
+      name: '=HYPERLINK("http://x")',
+      region: '-North',
+    });
+  });
+
   it('refuses a 50 MB file before a byte is sent, and an empty one', async () => {
     const big = await router()['stores.importBegin'](
       { fileName: 'big.csv', size: 50 * 1024 * 1024 },

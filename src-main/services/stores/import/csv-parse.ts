@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import { maxImportRows } from '../../../../src-preload/contract/schemas/stores.ts';
+import { readSpreadsheetCell } from '../../../shared/spreadsheet-csv.ts';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -76,7 +77,7 @@ export function parseCsv(
             parser.abort();
             return;
           }
-          rows.push({ line: rowLine, cells });
+          rows.push({ line: rowLine, cells: cells.map(readSpreadsheetCell) });
         }
         const quotes = result.errors.find((error) => error.type === 'Quotes');
         if (quotes) broken ??= 'a quoted field is never closed';
