@@ -4,7 +4,7 @@
  * it). Jobs left unfinished by the last run resume at start.
  */
 import { join } from 'node:path';
-import { tokenParts } from '../../../src-preload/contract/schemas/musique.ts';
+import { tokenParts, type MusiqueAccount } from '../../../src-preload/contract/schemas/musique.ts';
 import { appError } from '../core/errors.ts';
 import type { CallsOf, Feature, FeatureContext } from '../core/feature.ts';
 import type { SendingPort } from '../musique/musique-feature.ts';
@@ -13,6 +13,7 @@ import { createHistory, type History } from './history.ts';
 import { createInstanceLock } from './instance-lock.ts';
 import { createJobStore } from './job-store.ts';
 import { createRetention, type Retention } from './retention.ts';
+import { resumeOnConnect } from './resume-on-connect.ts';
 import { createOutbox, type Outbox, type SendSession, type StoreDirectoryPort } from './outbox.ts';
 
 export type { StoreDirectoryPort } from './outbox.ts';
@@ -84,7 +85,15 @@ export function createBroadcastFeature(
     mayRemove: () => lock.held(),
     log,
   });
+  const carryOn = () =>
+    resumeOnConnect({
+      jobs: () => outbox.list(),
+      sender: () => session()?.sender,
+      resume: (jobId) => outbox.control(jobId, 'resume'),
+      log,
+    });
   let stopKeeping: (() => void) | undefined;
+  let stopListening: (() => void) | undefined;
   return {
     outbox,
     history,
@@ -96,8 +105,15 @@ export function createBroadcastFeature(
       });
       // Old history goes now, when the kept days change and once a day.
       stopKeeping = await retention.keep(context.settings);
+      // Jobs paused for want of an account go on when that same account is back.
+      stopListening = context.events.listen((name, payload) => {
+        if (name === 'musique.accountChanged' && (payload as MusiqueAccount).status === 'connected')
+          void carryOn();
+      });
+      await carryOn();
     },
     async dispose() {
+      stopListening?.();
       stopKeeping?.();
       await outbox.dispose();
     },

@@ -63,6 +63,8 @@ export async function outboxRig(
     directory?: StoreDirectoryPort;
     sendTimeoutMs?: number;
     fetch?: typeof fetch;
+    /** Whether an account is connected right now (default: always). */
+    connected?: () => boolean;
   } = {},
 ): Promise<OutboxRig> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'aislecast-outbox-')));
@@ -86,10 +88,10 @@ export async function outboxRig(
     store,
     lock,
     directory: options.directory ?? directoryOf(sandbox),
-    session: () => ({
-      api: stack.api,
-      sender: { externalId: 'hq_demo', environment: 'test', host: sandbox.musique.origin },
-    }),
+    session: () =>
+      options.connected && !options.connected()
+        ? undefined
+        : { api: stack.api, sender: rigSender(sandbox) },
     governor: stack.governor,
     clock: stack.clock,
     log,
@@ -99,6 +101,13 @@ export async function outboxRig(
   await outbox.start();
   return { outbox, stack, dir, damaged, events };
 }
+
+/** Who the rig's jobs are sent by. */
+export const rigSender = (sandbox: SandboxHandle) => ({
+  externalId: 'hq_demo',
+  environment: 'test',
+  host: sandbox.musique.origin,
+});
 
 export const storeIds = (from: number, count: number, width = 4) =>
   Array.from({ length: count }, (_, i) => `store_${String(from + i).padStart(width, '0')}`);
