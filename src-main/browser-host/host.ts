@@ -18,7 +18,6 @@ import { contentSecurityPolicy } from '../services/security/csp.ts';
 import { createStaticFileHandler } from '../services/static/static-files.ts';
 import { bridgeScript } from './bridge-script.ts';
 import { createLaunchKey } from './launch-key.ts';
-import { hardenMediaResponse } from './media-headers.ts';
 import { sendWebResponse, toWebRequest } from './node-http.ts';
 
 export interface BrowserHostOptions extends Omit<NodeRuntimeOptions, 'userDataDir'> {
@@ -144,7 +143,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const request = toWebRequest(req, origin);
     const respond = url.pathname.startsWith('/__aislecast/media/')
-      ? services.media.handle(request).then(hardenMediaResponse)
+      ? services.media.handle(request)
       : files(request).then((response) => (entering ? withKeyCookie(response) : response));
     respond.then(
       (response) => sendWebResponse(res, response),

@@ -1,6 +1,7 @@
 import { mediaKinds } from '../../../src-preload/contract/contract.ts';
 import type { MediaKind } from '../../../src-preload/contract/types.ts';
 import type { Logger } from '../log/logger.ts';
+import { hardenMediaResponse } from './harden-media-response.ts';
 
 /** Serves one kind of media (`track`, `audio`) for a validated ID, honouring `Range`. */
 export type MediaProvider = (id: string, request: Request) => Promise<Response>;
@@ -51,23 +52,28 @@ export function parseMediaUrl(url: string): { kind: MediaKind; id: string } | un
 
 export function createMediaRouter(log: Logger): MediaRouter {
   const providers = new Map<MediaKind, MediaProvider>();
+  // Every answer is hardened here, so Electron's `media://` and the browser host serve alike.
   return {
     register(kind, provider) {
       providers.set(kind, provider);
     },
     async handle(request) {
-      if (request.method !== 'GET' && request.method !== 'HEAD')
-        return problem(405, 'method_not_allowed');
-      const target = parseMediaUrl(request.url);
-      if (!target) return problem(400, 'invalid_media_reference');
-      const provider = providers.get(target.kind);
-      if (!provider) return problem(404, 'not_found');
-      try {
-        return await provider(target.id, request);
-      } catch (error) {
-        log.error({ err: error, kind: target.kind }, 'media request failed');
-        return problem(502, 'upstream_failed');
-      }
+      return hardenMediaResponse(await answer(request));
     },
   };
+
+  async function answer(request: Request): Promise<Response> {
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return problem(405, 'method_not_allowed');
+    const target = parseMediaUrl(request.url);
+    if (!target) return problem(400, 'invalid_media_reference');
+    const provider = providers.get(target.kind);
+    if (!provider) return problem(404, 'not_found');
+    try {
+      return await provider(target.id, request);
+    } catch (error) {
+      log.error({ err: error, kind: target.kind }, 'media request failed');
+      return problem(502, 'upstream_failed');
+    }
+  }
 }

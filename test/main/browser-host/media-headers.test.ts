@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hardenMediaResponse } from '../../../src-main/browser-host/media-headers.ts';
+import { hardenMediaResponse } from '../../../src-main/services/media/harden-media-response.ts';
 import { startTestHost, type TestHost } from './host-harness.ts';
 
 describe('media answers of the browser host', () => {

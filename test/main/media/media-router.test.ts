@@ -39,4 +39,18 @@ describe('media URLs', () => {
     router.register('audio', () => Promise.reject(new Error('upstream exploded')));
     expect((await router.handle(new Request('media://audio/1'))).status).toBe(502);
   });
+
+  it('hardens every answer, so media:// in Electron carries what the browser host does', async () => {
+    const router = createMediaRouter(silentLogger());
+    router.register('audio', () =>
+      Promise.resolve(
+        new Response('<script>alert(1)</script>', { headers: { 'content-type': 'text/html' } }),
+      ),
+    );
+    const answer = await router.handle(new Request('media://audio/1'));
+    expect(answer.headers.get('content-type')).toBe('audio/mpeg');
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+  });
 });

@@ -1,5 +1,5 @@
-// What every media answer of the browser host carries. The media paths proxy upstream bytes onto
-// the app's own origin: another site must not read them (CORP), the browser must not guess a
+// What every media answer carries, in Electron (`media://`) and in the browser host alike. The
+// media paths proxy upstream bytes onto the app's own origin: another site must not read them (CORP), the browser must not guess a
 // type from the bytes (nosniff), and whatever upstream claimed, the answer is audio, so an HTML
 // body can never render (and run script) as a page of the app.
 
