@@ -201,7 +201,10 @@ describe('the composer: when and how', () => {
         '1 requests; starts now; done in under a minute',
       ),
     );
-    await act(async () => release?.());
+    await act(() => {
+      release?.();
+      return Promise.resolve();
+    });
     expect(screen.getByTestId('composer-forecast').textContent).not.toBe('OLD ANSWER');
   });
 });

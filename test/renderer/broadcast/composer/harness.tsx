@@ -159,7 +159,8 @@ export interface Options {
   stores?: StoreRecord[];
   who?: MusiqueAccount;
   plan?: PlanScript;
-  start?: (args: BroadcastRequestArgs) => BroadcastJob | { ok: false; error: never } | unknown;
+  /** A job, or a failed outcome (`{ ok: false, error }`). */
+  start?: (args: BroadcastRequestArgs) => unknown;
   overrides?: FakeHandlers;
 }
 
