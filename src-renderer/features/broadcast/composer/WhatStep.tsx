@@ -18,6 +18,7 @@ export function WhatStep({ attempted, problemRef }: StepProps) {
   const library = useBroadcast((s) => s.library);
   const uploads = useBroadcast((s) => s.uploads);
   const audioId = useComposer((s) => s.audioId);
+  const audioName = useComposer((s) => s.audioName);
   const baseline = useComposer((s) => s.uploadBaseline);
   const chooseAudio = useComposer((s) => s.chooseAudio);
   const canRead = usePermission('audio.read');
@@ -97,14 +98,16 @@ export function WhatStep({ attempted, problemRef }: StepProps) {
         <p className="composer__muted">{t('what.more', { count: matches.length - shownItems })}</p>
       )}
       <div className="composer-chosen" role="status">
-        {chosen ? t('what.chosen', { name: chosen.name || chosen.id }) : t('what.notChosen')}
+        {audioId
+          ? t('what.chosen', { name: chosen?.name || audioName || audioId })
+          : t('what.notChosen')}
       </div>
-      {chosen && (
+      {audioId && (
         <div className="composer-row">
           <PreviewButton
-            id={chosen.id}
-            name={chosen.name}
-            format={chosen.format}
+            id={audioId}
+            name={chosen?.name ?? audioName ?? audioId}
+            format={chosen?.format}
             disabled={!canRead.allowed}
           />
           <span className="composer__muted">{t('what.previewHint')}</span>

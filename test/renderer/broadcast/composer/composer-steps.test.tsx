@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useBroadcast } from '../../../../src-renderer/features/broadcast/broadcast-store.ts';
 import { pcDateTime } from '../../../../src-renderer/features/broadcast/composer/schedule.ts';
 import { useFixedLayout } from '../../support/layout.ts';
+import { audio } from '../../musique/fixtures.ts';
 import { callsOf, openComposer } from './harness.tsx';
 
 useFixedLayout();
@@ -206,5 +207,55 @@ describe('the composer: when and how', () => {
       return Promise.resolve();
     });
     expect(screen.getByTestId('composer-forecast').textContent).not.toBe('OLD ANSWER');
+  });
+});
+
+describe('the composer: an upload from the what step', () => {
+  it('uploads through the usual list and chooses the new item when it is done', async () => {
+    const uploaded = audio('new1', { name: 'Spring sale' });
+    let received = 0;
+    await openComposer({
+      overrides: {
+        'musique.uploadBegin': () => ({
+          accepted: true,
+          uploadId: 'upl_0000000000000001',
+          chunkBytes: 1024 * 1024,
+        }),
+        'musique.uploadChunk': (args) => {
+          received += (args as { bytes: Uint8Array }).bytes.byteLength;
+          return { received };
+        },
+        'musique.uploadCheck': () => ({
+          ok: true,
+          value: {
+            ok: true,
+            size: received,
+            durationSec: 30,
+            bitrateKbps: 128,
+            suggestedName: 'Spring sale',
+          },
+        }),
+        'musique.uploadStart': () => ({
+          uploadId: 'upl_0000000000000001',
+          phase: 'done',
+          sentBytes: received,
+          totalBytes: received,
+          item: uploaded,
+        }),
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Upload a new one…' }));
+    expect(screen.getByText('When the upload is done, it is chosen here.')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('file-input'), {
+      target: {
+        files: [new File([new Uint8Array(4000).fill(1)], 'spring.mp3', { type: 'audio/mpeg' })],
+      },
+    });
+    const row = await screen.findByTestId('upload-row');
+    await waitFor(() => expect(row.dataset.stage).toBe('ready'));
+    expect(screen.getByText('No announcement chosen yet.')).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Upload' }));
+    expect(await screen.findByText('Chosen: Spring sale')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Preview' })).toBeTruthy();
   });
 });
