@@ -21,7 +21,7 @@ import {
   type HowChoice,
 } from './composer-model.ts';
 import type { StepId } from './composer-model.ts';
-import { initialWhen, type WhenChoice } from './schedule.ts';
+import { initialWhen, whenProblem, type WhenChoice } from './schedule.ts';
 import {
   addExclusion,
   addPick,
@@ -81,6 +81,13 @@ export interface ComposerState {
 const guard = createStaleAnswerGuard();
 let planTimer: ReturnType<typeof setTimeout> | undefined;
 
+/** What to ask main to plan: nothing while a part is missing or the time is refused at its field. */
+function planArgs(state: ComposerState) {
+  const zones = state.targets.timeZones.map((zone) => zone.timeZone);
+  if (whenProblem(state.when, Date.now(), zones)) return undefined;
+  return broadcastArgs(draftOf(state));
+}
+
 export const draftOf = (state: ComposerState): Draft => ({
   ...(state.audioId ? { audioId: state.audioId } : {}),
   ...(state.audioName ? { audioName: state.audioName } : {}),
@@ -106,7 +113,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     guard.pushed();
     set({ ...patch, planError: undefined, startError: undefined });
     if (planTimer) clearTimeout(planTimer);
-    const args = broadcastArgs(draftOf(get()));
+    const args = planArgs(get());
     if (!args) {
       set({ plan: undefined, planning: false });
       return;
@@ -151,7 +158,7 @@ export const useComposer = create<ComposerState>()((set, get) => {
     async replanNow() {
       if (planTimer) clearTimeout(planTimer);
       planTimer = undefined;
-      const args = broadcastArgs(draftOf(get()));
+      const args = planArgs(get());
       if (!args) return;
       const fresh = guard.begin();
       set({ planning: true });

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useBroadcast } from '../../../../src-renderer/features/broadcast/broadcast-store.ts';
+import { useComposer } from '../../../../src-renderer/features/broadcast/composer/composer-store.ts';
 import { pcDateTime } from '../../../../src-renderer/features/broadcast/composer/schedule.ts';
 import { useFixedLayout } from '../../support/layout.ts';
 import { audio } from '../../musique/fixtures.ts';
@@ -137,6 +138,8 @@ describe('the composer: when and how', () => {
       screen.getByText('That time has already passed. Choose a time in the future.'),
     ).toBeTruthy();
     expect(field.getAttribute('aria-invalid')).toBe('true');
+    // Main is not asked to plan a time the field refuses.
+    expect(useComposer.getState().planning).toBe(false);
     const before = callsOf(bridge, 'broadcast.plan').length;
     const future = pcDateTime(Date.now() + 2 * 86_400_000);
     fireEvent.change(field, { target: { value: future } });
