@@ -324,3 +324,41 @@ describe('local times that have passed in some zones', () => {
     ).toBeTruthy();
   });
 });
+
+describe('keyboard', () => {
+  it('goes from the first step to a sent broadcast with the keyboard alone', async () => {
+    const bridge = await openComposer({ who: development() });
+    const user = userEvent.setup();
+    const tabTo = async (matches: (el: Element) => boolean) => {
+      for (let i = 0; i < 40 && !matches(document.activeElement!); i++) await user.tab();
+      expect(matches(document.activeElement!)).toBe(true);
+    };
+    const isNext = (el: Element) => el.textContent === 'Next';
+    await tabTo((el) => el.getAttribute('type') === 'search');
+    await user.keyboard('opening');
+    await user.tab();
+    await user.keyboard(' ');
+    expect(screen.getByText('Chosen: Opening hours')).toBeTruthy();
+    await tabTo(isNext);
+    await user.keyboard('{Enter}');
+    expect(document.activeElement?.textContent).toBe('Who receives it');
+    await user.tab();
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getAllByText('4 stores in 3 time zones; 1 test store').length).toBeGreaterThan(0);
+    for (const heading of ['When it plays', 'How it plays', 'Check and send']) {
+      await tabTo(isNext);
+      await user.keyboard('{Enter}');
+      expect(document.activeElement?.textContent).toBe(heading);
+    }
+    await waitFor(() =>
+      expect(screen.getByTestId('composer-forecast').textContent).toMatch(/starts now/),
+    );
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    const dialog = await screen.findByRole('alertdialog', {
+      name: 'Send to 4 stores in Development?',
+    });
+    await tabTo((el) => el.textContent === 'Send' && dialog.contains(el));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(callsOf(bridge, 'broadcast.start')).toHaveLength(1));
+  });
+});
