@@ -142,7 +142,11 @@ export function CheckStep({ blockers, sendRequest }: Props) {
             <Send size={14} aria-hidden="true" />
             {starting ? t('check.sending') : t('check.send', { count: stores })}
           </button>
-          <span className="composer__muted">{t('check.sendShortcut')}</span>
+          <span className="composer__muted">
+            {navigator.platform.startsWith('Mac')
+              ? t('check.sendShortcutMac')
+              : t('check.sendShortcut')}
+          </span>
         </div>
       ) : (
         <div className="composer-warning" role="note">
