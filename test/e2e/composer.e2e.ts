@@ -100,7 +100,7 @@ describe('the composer in Chromium', () => {
     await expect
       .poll(() => page.locator('.composer-targets__count').first().textContent())
       .toBe('3 stores in 2 time zones; no test stores');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
 
     await page.getByRole('radio', { name: /At a local time/ }).check();
     await page.getByLabel('Date', { exact: true }).fill(day);
