@@ -5,6 +5,7 @@ import { useMusique } from '../../musique/index.ts';
 import { useBroadcast } from '../broadcast-store.ts';
 import { messagingLevel, typedCountMatches, type Confirmation } from './composer-model.ts';
 import { useComposer } from './composer-store.ts';
+import { formatInZone, pcTimeToMs } from './schedule.ts';
 import { targetLine } from './TargetSummary.tsx';
 
 interface Props {
@@ -42,10 +43,13 @@ export function SendConfirm({ open, onOpenChange, stores, confirmation, busy, on
   const level = t(`check.level.${messagingLevel(service) as 'unknown'}`);
   const typedOk = !confirmation.typed || typedCountMatches(typed, stores);
   const complete = typedOk && (!confirmation.messaging || agreed);
+  const atMs = when.kind === 'at' ? pcTimeToMs(when.at) : undefined;
   const whenText =
-    when.kind === 'now'
-      ? t('check.whenNow') + '.'
-      : `${t('check.when')}: ${t(`when.${when.kind}`)}.`;
+    when.kind === 'local'
+      ? t('check.confirm.whenLocal', { date: when.localDate, time: when.localTime })
+      : atMs !== undefined
+        ? t('check.confirm.whenAt', { when: formatInZone(new Date(atMs).toISOString()) })
+        : t('check.confirm.whenNow');
 
   return (
     <ConfirmDialog
