@@ -68,6 +68,11 @@ describe('the check step', () => {
     const dialog = await screen.findByRole('alertdialog', {
       name: 'Send to 4 stores in Production?',
     });
+    expect(
+      within(dialog).getByText(
+        '“Opening hours” goes to 4 stores in 3 time zones; 1 test store. It plays now. This cannot be undone once the stores have it.',
+      ),
+    ).toBeTruthy();
     expect(within(dialog).getByText(/This is a production token/)).toBeTruthy();
     const typed = within(dialog).getByRole('textbox', { name: 'Type 4 to confirm' });
     await waitFor(() => expect(document.activeElement).toBe(typed));
