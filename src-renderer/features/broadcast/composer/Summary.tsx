@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useBroadcast } from '../broadcast-store.ts';
 import { sendOptions } from './composer-model.ts';
 import { useComposer } from './composer-store.ts';
 import { formatInZone, pcTimeToMs } from './schedule.ts';
@@ -9,6 +10,8 @@ export function Summary() {
   const { t } = useTranslation('composer');
   const audioName = useComposer((s) => s.audioName);
   const audioId = useComposer((s) => s.audioId);
+  // "Send…" may open the composer before the library has loaded: its name comes later.
+  const listedName = useBroadcast((s) => s.library?.items.find((i) => i.id === audioId)?.name);
   const targets = useComposer((s) => s.targets);
   const when = useComposer((s) => s.when);
   const how = useComposer((s) => s.how);
@@ -20,7 +23,7 @@ export function Summary() {
     <section className="composer-summary" aria-label={t('check.summary')}>
       <dl className="facts composer-facts">
         <dt>{t('check.what')}</dt>
-        <dd>{audioName ?? audioId ?? t('what.notChosen')}</dd>
+        <dd>{listedName || audioName || audioId || t('what.notChosen')}</dd>
         <dt>{t('check.who')}</dt>
         <dd>
           <TargetSummary targets={targets} live={false} />
