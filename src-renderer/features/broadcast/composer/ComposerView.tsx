@@ -57,6 +57,14 @@ export function ComposerView() {
     useBroadcast.setState({ composeAudioId: undefined });
   }, [composeAudioId, library]);
 
+  // The name goes with the send (history shows it); "Send…" may have come before the library.
+  const audioId = useComposer((s) => s.audioId);
+  const audioName = useComposer((s) => s.audioName);
+  useEffect(() => {
+    const name = library?.items.find((i) => i.id === audioId)?.name;
+    if (audioId && !audioName && name) useComposer.setState({ audioName: name });
+  }, [library, audioId, audioName]);
+
   // Focus follows the step (not on first showing: the tab list keeps it then).
   useEffect(() => {
     if (!mounted.current) {
