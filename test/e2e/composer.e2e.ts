@@ -31,13 +31,16 @@ const utc = (day: string, hour: number, plusDays = 0) =>
   new Date(Date.parse(`${day}T00:00:00.000Z`) + (plusDays * 24 + hour) * 3_600_000).toISOString();
 
 // Sandbox devices, described the way the shop's spreadsheet has them.
+// Pago Pago opens only in the afternoon, so a 09:00 play finds it closed.
+const afternoons = Array(7).fill('13:00-21:00').join(',');
+const unknownHours = ',,,,,,';
 const csv = [
-  'External ID,Name,Region,Tags,Time zone,Test store',
-  'store_0001,Test bench,Head office,lab,Europe/Lisbon,yes',
-  'store_0002,Aisle Kiritimati,Pacific,island,Pacific/Kiritimati,no',
-  'store_0003,Aisle London Island,Pacific,island,Pacific/Kiritimati,no',
-  'store_0004,Aisle Pago Pago,Pacific,island,Pacific/Pago_Pago,no',
-  'store_0005,Aisle Lisboa,Lisboa,flagship,Europe/Lisbon,no',
+  'External ID,Name,Region,Tags,Time zone,Test store,Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+  `store_0001,Test bench,Head office,lab,Europe/Lisbon,yes,${unknownHours}`,
+  `store_0002,Aisle Kiritimati,Pacific,island,Pacific/Kiritimati,no,${unknownHours}`,
+  `store_0003,Aisle London Island,Pacific,island,Pacific/Kiritimati,no,${unknownHours}`,
+  `store_0004,Aisle Pago Pago,Pacific,island,Pacific/Pago_Pago,no,${afternoons}`,
+  `store_0005,Aisle Lisboa,Lisboa,flagship,Europe/Lisbon,no,${unknownHours}`,
 ].join('\n');
 
 /** Points the app at a sandbox and connects its pre-issued token (every permission). */
@@ -113,6 +116,12 @@ describe('the composer in Chromium', () => {
       expect.stringMatching(/^Pacific\/Kiritimati: 2 stores; it was .+ there$/),
     ]);
     await passed.getByRole('radio', { name: 'Move them to the same time the next day' }).check();
+    const closed = page.getByRole('note', { name: '1 store is closed at its play time' });
+    expect(await closed.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^store_0004 \(Pacific\/Pago_Pago\): plays .+ 9:00 AM; open [a-z]{3} 13:00-21:00$/,
+      ),
+    ]);
 
     await page
       .getByRole('navigation', { name: 'Steps' })

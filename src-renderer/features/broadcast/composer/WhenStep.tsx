@@ -10,6 +10,7 @@ import type { StepProps } from './ComposerView.tsx';
 import { useComposer } from './composer-store.ts';
 import {
   formatInZone,
+  formatWallTime,
   pcDate,
   pcDateTime,
   pcZoneLabel,
@@ -163,7 +164,7 @@ export function OutsideHours({ plan }: { plan: BroadcastPlan }) {
             {t('when.outsideLine', {
               id: store.externalId,
               zone: store.timeZone,
-              playsAt: formatInZone(store.playsAt, store.timeZone),
+              playsAt: formatWallTime(store.playsAt),
               hours: store.hours,
             })}
           </li>

@@ -150,6 +150,15 @@ export function formatInZone(iso: string, zone?: string): string {
   return Number.isNaN(date.getTime()) ? '–' : format.format(date);
 }
 
+/** A wall-clock time as main reports it for a store (`YYYY-MM-DDTHH:MM`, already local there). */
+export function formatWallTime(wall: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall);
+  if (!match) return wall;
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0] = match.slice(1).map(Number);
+  // Read and shown in UTC, so no zone shifts the clock reading.
+  return formatInZone(new Date(Date.UTC(y, mo - 1, d, h, mi)).toISOString(), 'UTC');
+}
+
 /** `YYYY-MM-DD` of the day `ms` falls on in this PC's zone (the date fields' minimum). */
 export function pcDate(ms: number): string {
   const date = new Date(ms);
