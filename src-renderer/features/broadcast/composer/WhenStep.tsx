@@ -146,10 +146,14 @@ export function PassedZones({ plan }: { plan: BroadcastPlan }) {
   );
 }
 
+/** Closed stores listed by name; the rest are counted. */
+const shownClosed = 10;
+
 /** Stores whose opening hours say they are closed when it plays. */
 export function OutsideHours({ plan }: { plan: BroadcastPlan }) {
   const { t } = useTranslation('composer');
   const { count, stores } = plan.outsideHours;
+  const listed = Math.min(shownClosed, stores.length);
   if (!count) return null;
   return (
     <section
@@ -159,7 +163,7 @@ export function OutsideHours({ plan }: { plan: BroadcastPlan }) {
     >
       <h3 className="composer__subtitle">{t('when.outsideTitle', { count })}</h3>
       <ul>
-        {stores.map((store) => (
+        {stores.slice(0, listed).map((store) => (
           <li key={store.externalId}>
             {t('when.outsideLine', {
               id: store.externalId,
@@ -170,7 +174,7 @@ export function OutsideHours({ plan }: { plan: BroadcastPlan }) {
           </li>
         ))}
       </ul>
-      {count > stores.length && <p>{t('when.outsideMore', { count: count - stores.length })}</p>}
+      {count > listed && <p>{t('when.outsideMore', { count: count - listed })}</p>}
       <p className="composer__muted">{t('when.outsideHint')}</p>
     </section>
   );

@@ -1,8 +1,9 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useBroadcast } from '../../../../src-renderer/features/broadcast/broadcast-store.ts';
 import { useComposer } from '../../../../src-renderer/features/broadcast/composer/composer-store.ts';
+import { TargetSummary } from '../../../../src-renderer/features/broadcast/composer/TargetSummary.tsx';
 import { pcDateTime } from '../../../../src-renderer/features/broadcast/composer/schedule.ts';
 import { useFixedLayout } from '../../support/layout.ts';
 import { audio } from '../../musique/fixtures.ts';
@@ -260,5 +261,32 @@ describe('the composer: an upload from the what step', () => {
     fireEvent.click(within(row).getByRole('button', { name: 'Upload' }));
     expect(await screen.findByText('Chosen: Spring sale')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Preview' })).toBeTruthy();
+  });
+});
+
+describe('the breakdown line', () => {
+  it('names the eight largest zones and counts the rest', () => {
+    const zones = Array.from({ length: 11 }, (_, i) => ({ timeZone: `Zone/${i}`, stores: 20 - i }));
+    render(
+      <TargetSummary
+        targets={{
+          externalIds: [],
+          stores: 165,
+          timeZones: zones,
+          testStores: 0,
+          regions: 0,
+          excluded: 0,
+          gone: [],
+        }}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe(
+      '165 stores in 11 time zones; no test stores',
+    );
+    const items = within(screen.getByRole('list', { name: 'Stores per time zone' })).getAllByRole(
+      'listitem',
+    );
+    expect(items).toHaveLength(9);
+    expect(items.at(-1)?.textContent).toBe('3 more time zones');
   });
 });
