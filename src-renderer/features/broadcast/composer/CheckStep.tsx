@@ -48,7 +48,8 @@ export function CheckStep({ blockers, sendRequest }: Props) {
     const job = await useComposer.getState().send();
     setConfirming(false);
     if (!job) {
-      setTimeout(() => errorRef.current?.querySelector<HTMLElement>('[role="alert"]')?.focus());
+      // The notice renders with this update: focus it once it is there.
+      setTimeout(() => errorRef.current?.focus());
       return;
     }
     notify({ tone: 'success', title: t('check.started', { count: job.counts.total }) });
@@ -125,7 +126,7 @@ export function CheckStep({ blockers, sendRequest }: Props) {
         </div>
       )}
       <TestSend />
-      <div ref={errorRef}>
+      <div ref={errorRef} tabIndex={-1} className="composer-start-error">
         {startError && (
           <ErrorNotice error={startError} onDismiss={useComposer.getState().clearStartError} />
         )}

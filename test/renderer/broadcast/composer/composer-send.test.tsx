@@ -184,6 +184,7 @@ describe('the check step', () => {
     const alert = notice.closest('[role="alert"]') as HTMLElement;
     expect(within(alert).getByText('Try again in a minute.')).toBeTruthy();
     expect(within(alert).getByText(/req_9f8e7d/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.contains(alert)).toBe(true));
     expect(useBroadcast.getState().tab).toBe('compose');
   });
 
