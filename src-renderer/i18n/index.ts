@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import broadcast from './en/broadcast.json';
 import common from './en/common.json';
+import composer from './en/composer.json';
 import demo from './en/demo.json';
 import library from './en/library.json';
 import musique from './en/musique.json';
@@ -12,7 +13,19 @@ import stores from './en/stores.json';
 import vault from './en/vault.json';
 
 export const resources = {
-  en: { common, library, broadcast, settings, player, demo, musique, queye, vault, stores },
+  en: {
+    common,
+    library,
+    broadcast,
+    settings,
+    player,
+    demo,
+    musique,
+    queye,
+    vault,
+    stores,
+    composer,
+  },
 } as const;
 
 /** Each feature owns a namespace file under `i18n/en/`; `common` holds the shared words. */

@@ -1,5 +1,5 @@
 import { AlertDialog } from 'radix-ui';
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 
 interface Props {
   open: boolean;
@@ -11,6 +11,10 @@ interface Props {
   /** Destructive actions get the danger style and initial focus on Cancel. */
   destructive?: boolean;
   busy?: boolean;
+  /** The confirmation is not complete yet (e.g. a count still to be typed). */
+  confirmDisabled?: boolean;
+  /** What takes focus on opening, instead of Cancel (e.g. the field to type into). */
+  initialFocus?: RefObject<HTMLElement | null>;
   onConfirm: () => void;
 }
 
@@ -22,7 +26,14 @@ export function ConfirmDialog(props: Props) {
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog">
+        <AlertDialog.Content
+          className="dialog"
+          onOpenAutoFocus={(event) => {
+            if (!props.initialFocus?.current) return;
+            event.preventDefault();
+            props.initialFocus.current.focus();
+          }}
+        >
           <AlertDialog.Title className="dialog__title">{title}</AlertDialog.Title>
           <AlertDialog.Description className="dialog__body" asChild>
             <div>{description}</div>
@@ -31,7 +42,7 @@ export function ConfirmDialog(props: Props) {
             <AlertDialog.Cancel className="button">{cancelLabel}</AlertDialog.Cancel>
             <AlertDialog.Action
               className={`button ${destructive ? 'button--danger-solid' : 'button--primary'}`}
-              disabled={busy}
+              disabled={busy || props.confirmDisabled}
               onClick={(event) => {
                 event.preventDefault();
                 props.onConfirm();

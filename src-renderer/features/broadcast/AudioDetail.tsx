@@ -1,4 +1,4 @@
-import { Trash2 } from 'lucide-react';
+import { Send, Trash2 } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AudioItem } from '../../../src-preload/contract/schemas/musique.ts';
@@ -26,6 +26,8 @@ export function AudioDetail({ item }: { item: AudioItem }) {
   const clearDeleteError = useBroadcast((state) => state.clearDeleteError);
   const canDelete = usePermission('audio.delete');
   const canRead = usePermission('audio.read');
+  const canSend = usePermission('audio.send');
+  const sendReasonId = useId();
   const [confirming, setConfirming] = useState(false);
   const reasonId = useId();
   const shown = detail ?? item;
@@ -100,6 +102,16 @@ export function AudioDetail({ item }: { item: AudioItem }) {
         />
         <button
           type="button"
+          className="button button--primary"
+          disabled={!canSend.allowed}
+          aria-describedby={canSend.allowed ? undefined : sendReasonId}
+          onClick={() => useBroadcast.getState().compose(item.id)}
+        >
+          <Send size={14} aria-hidden="true" />
+          {t('detail.send')}
+        </button>
+        <button
+          type="button"
           className="button button--danger"
           disabled={!canDelete.allowed || deleting}
           aria-describedby={canDelete.allowed ? undefined : reasonId}
@@ -108,6 +120,11 @@ export function AudioDetail({ item }: { item: AudioItem }) {
           <Trash2 size={14} aria-hidden="true" />
           {t('detail.delete')}
         </button>
+        {!canSend.allowed && (
+          <p id={sendReasonId} className="permission-reason">
+            {canSend.reason}
+          </p>
+        )}
         {!canDelete.allowed && (
           <p id={reasonId} className="permission-reason">
             {canDelete.reason}

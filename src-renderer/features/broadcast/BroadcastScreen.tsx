@@ -6,6 +6,7 @@ import { useNavigation } from '../../lib/navigation-store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { subscribeMusique, useMusique } from '../musique/index.ts';
 import { BroadcasterHeader } from './BroadcasterHeader.tsx';
+import { ComposerView } from './composer/ComposerView.tsx';
 import { subscribeBroadcast, useBroadcast, type BroadcastTab } from './broadcast-store.ts';
 import { LibraryView } from './LibraryView.tsx';
 import { filesOf, UploadPanel } from './UploadPanel.tsx';
@@ -13,7 +14,7 @@ import { UsageLogView } from './UsageLogView.tsx';
 import { usePermission } from './use-permission.ts';
 import './broadcast.css';
 
-const tabs: BroadcastTab[] = ['library', 'upload', 'usage'];
+const tabs: BroadcastTab[] = ['library', 'compose', 'upload', 'usage'];
 
 /** The broadcaster: header (environment, status, quota) over the library, uploads and log. */
 export function BroadcastScreen() {
@@ -84,6 +85,9 @@ export function BroadcastScreen() {
           </Tabs.List>
           <Tabs.Content value="library" className="broadcaster__panel">
             <LibraryView />
+          </Tabs.Content>
+          <Tabs.Content value="compose" className="broadcaster__panel">
+            <ComposerView />
           </Tabs.Content>
           <Tabs.Content value="upload" className="broadcaster__panel">
             <UploadPanel />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueyeApproval } from '../../../src-preload/contract/schemas/queye.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useQueye } from './queye-store.ts';
-import { useNow } from './use-now.ts';
+import { useNow } from '../../lib/use-now.ts';
 
 /**
  * A locked key: what the user must do in their Queye account (with the request ID to look
