@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import broadcast from './en/broadcast.json';
 import common from './en/common.json';
 import demo from './en/demo.json';
+import jobs from './en/jobs.json';
 import library from './en/library.json';
 import musique from './en/musique.json';
 import player from './en/player.json';
@@ -12,7 +13,7 @@ import stores from './en/stores.json';
 import vault from './en/vault.json';
 
 export const resources = {
-  en: { common, library, broadcast, settings, player, demo, musique, queye, vault, stores },
+  en: { common, library, broadcast, settings, player, demo, musique, queye, vault, stores, jobs },
 } as const;
 
 /** Each feature owns a namespace file under `i18n/en/`; `common` holds the shared words. */

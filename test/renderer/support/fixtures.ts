@@ -11,6 +11,7 @@ export const defaultSettings: PublicSettings = {
   queye: { baseUrl: 'https://api.queyemusic.com/v1' },
   musique: { baseUrl: 'https://api.musique.app/api/v1/integration', profile: 'v1' },
   player: { volume: 0.8, muted: false },
+  broadcast: { historyDays: 365 },
 };
 
 export const notConfigured: ConnectionStatus = {
@@ -57,6 +58,7 @@ export function shellHandlers(overrides: FakeHandlers = {}): FakeHandlers {
     'library.snapshot': () => null,
     'app.damagedFiles': () => [],
     'player.loadQueue': () => null,
+    'broadcast.jobs': () => [],
     'connection.check': () => notConfigured,
     'app.info': () => ({
       name: 'Aislecast',
