@@ -19,7 +19,7 @@ function fakeNotifications(permission: NotificationPermission) {
   const shown: Array<{ title: string; body?: string; onclick: ((e: Event) => void) | null }> = [];
   const Api = class {
     static permission = permission;
-    static requestPermission = vi.fn(async () => 'granted' as NotificationPermission);
+    static requestPermission = vi.fn(() => Promise.resolve<NotificationPermission>('granted'));
     onclick: ((event: Event) => void) | null = null;
     constructor(title: string, options?: NotificationOptions) {
       shown.push(Object.assign(this, { title, body: options?.body }));
