@@ -27,7 +27,7 @@ export function StoreHistory({ externalId }: { externalId: string }) {
           ? t('history.loading')
           : total === 0
             ? t('history.storeNone')
-            : t('history.storeCount', { total: total.toLocaleString() })}
+            : t('history.storeCount', { count: total, total: total.toLocaleString() })}
       </p>
       {rows.length > 0 && (
         <div className="usage-table-wrap">
