@@ -1,5 +1,6 @@
 import type { BroadcastJob } from '../../../../src-preload/contract/schemas/broadcast.ts';
 import { useNavigation } from '../../../lib/navigation-store.ts';
+import { useDemo } from '../../demo/demo-store.ts';
 import { useBroadcast } from '../broadcast-store.ts';
 import {
   createJobNotifier,
@@ -23,10 +24,19 @@ export function startJobWatch(
 ): () => void {
   const notifier = createJobNotifier({ notifications, open: openJobAnywhere });
   const off = subscribeJobs((job: BroadcastJob) => notifier.changed(job));
-  void useJobs
-    .getState()
-    .load()
-    // What was already true at start is not news.
-    .then(() => notifier.seed(useJobs.getState().jobs));
-  return off;
+  // What was already true at start is not news.
+  const load = () =>
+    useJobs
+      .getState()
+      .load()
+      .then(() => notifier.seed(useJobs.getState().jobs));
+  void load();
+  // Entering or leaving the demo swaps the account the jobs belong to: list them again.
+  const offDemo = useDemo.subscribe((state, previous) => {
+    if (state.status.active !== previous.status.active) void load();
+  });
+  return () => {
+    off();
+    offDemo();
+  };
 }
