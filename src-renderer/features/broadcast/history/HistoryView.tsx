@@ -35,7 +35,8 @@ export function HistoryView() {
     if (job) return <HistoryJob job={live[job.id] ?? job} />;
   }
 
-  const jobs = page?.jobs ?? [];
+  // A job still running in this session shows its live state, not the one the page was read at.
+  const jobs = (page?.jobs ?? []).map((job) => live[job.id] ?? job);
   const total = page?.total ?? 0;
   return (
     <div className="usage-view history-view">

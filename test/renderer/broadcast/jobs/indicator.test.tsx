@@ -1,11 +1,14 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../../src-renderer/app/App.tsx';
 import { useBroadcast } from '../../../../src-renderer/features/broadcast/broadcast-store.ts';
 import { JobIndicator } from '../../../../src-renderer/features/broadcast/jobs/JobIndicator.tsx';
 import { useJobs } from '../../../../src-renderer/features/broadcast/jobs/jobs-store.ts';
 import { useNavigation } from '../../../../src-renderer/lib/navigation-store.ts';
 import { installFakeBridge } from '../../support/fake-bridge.ts';
+import { useFixedLayout } from '../../support/layout.ts';
+import { broadcastHandlers } from '../../musique/fixtures.ts';
 import { counts, job, resetAll, unknownChunk } from './fixtures.ts';
 
 beforeEach(() => {
@@ -13,6 +16,8 @@ beforeEach(() => {
   installFakeBridge({});
   useNavigation.getState().go('library');
 });
+
+useFixedLayout();
 
 const region = () => screen.queryByRole('region', { name: 'Broadcasts in progress' });
 
@@ -96,5 +101,28 @@ describe('the global progress indicator', () => {
         ),
     );
     expect(within(region()!).getByRole('button').textContent).toContain('Paused — needs you');
+  });
+});
+
+describe('the indicator in the app shell', () => {
+  it('appears in the sidebar on any section as main pushes progress, and opens the job', async () => {
+    const bridge = installFakeBridge(
+      broadcastHandlers([], {
+        'broadcast.jobs': () => [],
+        'broadcast.rows': () => ({ rows: [], total: 0 }),
+      }),
+    );
+    render(<App />);
+    await waitFor(() => expect(useJobs.getState().loaded).toBe(true));
+    expect(region()).toBeNull();
+    act(() => bridge.emit('broadcast.jobChanged', job()));
+    const button = within(region()!).getByRole('button');
+    expect(button.textContent).toContain('Sending 312 of 412');
+    fireEvent.click(button);
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Broadcast'),
+    );
+    expect(await screen.findByRole('heading', { level: 2, name: 'Spring sale' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Sending' }).getAttribute('aria-selected')).toBe('true');
   });
 });
