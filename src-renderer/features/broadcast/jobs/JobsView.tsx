@@ -1,4 +1,5 @@
 import { Send } from 'lucide-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRelative } from '../../../lib/format.ts';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
@@ -19,6 +20,12 @@ export function JobsView() {
   const focusedJobId = useBroadcast((state) => state.focusedJobId);
   const openJob = useBroadcast((state) => state.openJob);
   const compose = useBroadcast((state) => state.compose);
+  const focusedKnown = useJobs((state) => !focusedJobId || focusedJobId in state.byId);
+
+  // A job just started may be opened before its first push arrives: ask main for the list.
+  useEffect(() => {
+    if (!focusedKnown) void useJobs.getState().load();
+  }, [focusedKnown]);
 
   if (loadError && jobs.length === 0)
     return <ErrorNotice error={loadError} onRetry={() => void useJobs.getState().load()} />;

@@ -284,3 +284,18 @@ describe('the live job view', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Spring sale');
   });
 });
+
+describe('a job opened before its first push', () => {
+  it('asks main for the list and shows it', async () => {
+    let listed: BroadcastJob[] = [];
+    installFakeBridge({
+      'broadcast.jobs': () => listed,
+      'broadcast.rows': () => ({ rows: [], total: 0 }),
+    });
+    await useJobs.getState().load();
+    listed = [job({ id: 'job_new', audioName: 'Just started' })];
+    useBroadcast.getState().openJob('job_new');
+    render(<JobsView />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Just started' })).toBeTruthy();
+  });
+});
