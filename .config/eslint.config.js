@@ -36,10 +36,25 @@ const noDynamicElectron = [
     message: electronMessage,
   },
 ];
-const noDynamicMain = {
-  selector: 'ImportExpression[source.value=/src-main/]',
-  message: 'The renderer may not import main-process code.',
-};
+const mainFromRenderer = 'The renderer may not import main-process code.';
+const noDynamicMain = [
+  { selector: 'ImportExpression[source.value=/src-main/]', message: mainFromRenderer },
+  {
+    selector: "CallExpression[callee.name='require'][arguments.0.value=/src-main/]",
+    message: mainFromRenderer,
+  },
+];
+// The direction patterns below (`{ regex, message }`) as no-restricted-syntax selectors, so a
+// direction rule also refuses `import('…')` and `require('…')` of what it forbids statically.
+const slashFree = (regex) => regex.replaceAll('/', '\\x2F');
+const dynamicForms = (...patterns) =>
+  patterns.flatMap(({ regex, message }) => [
+    { selector: `ImportExpression[source.value=/${slashFree(regex)}/]`, message },
+    {
+      selector: `CallExpression[callee.name='require'][arguments.0.value=/${slashFree(regex)}/]`,
+      message,
+    },
+  ]);
 
 // Main's feature folders under `src-main/services/`; every other folder there is shared ground.
 const serviceFeatures = [
@@ -65,6 +80,14 @@ const noFeatureInternals = {
   message:
     'A feature folder is entered only through its <folder>-feature.ts: import that, or take a port from create-services.',
 };
+// `src-main/shared/` (one flat folder) is used by the services and the sandbox alike: it
+// imports other shared files, Node built-ins and npm packages, never a folder above it.
+const noUpwardFromShared = {
+  // Any relative path that climbs out of the folder to something but `shared/`.
+  regex: '^(\\.\\./)+(?!shared/)[^./]',
+  message:
+    'src-main/shared/ imports only other shared files, Node built-ins and npm packages: never services/, app/, the sandbox or the contract.',
+};
 // The renderer's import rules. Flat config replaces a rule's options per file rather than
 // merging them, so every renderer layer starts from the same list and adds its own.
 const rendererImports = (...more) => [
@@ -84,6 +107,18 @@ const rendererImports = (...more) => [
       ...more,
     ],
   },
+];
+const noNodeInRenderer = {
+  regex: '^node:',
+  message: 'The renderer has no Node APIs; ask main through window.aislecast.',
+};
+// The same rules for `import()` and `require()`, which no-restricted-imports does not see.
+const rendererSyntax = (...more) => [
+  'error',
+  noEnums,
+  ...noDynamicElectron,
+  ...noDynamicMain,
+  ...dynamicForms(noNodeInRenderer, ...more),
 ];
 const noAppInShared = {
   regex: '(^|/)app/',
@@ -141,20 +176,26 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // Only matters with the React Compiler, which this project does not use.
       'react-hooks/incompatible-library': 'off',
-      'no-restricted-syntax': ['error', noEnums, ...noDynamicElectron, noDynamicMain],
+      'no-restricted-syntax': rendererSyntax(),
       'no-restricted-imports': rendererImports(),
     },
   },
   // Direction inside the renderer: shared code (ui/, lib/, api/) imports no feature.
   {
     files: ['src-renderer/{ui,lib,api}/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': rendererImports(noFeatureInShared, noAppInShared) },
+    rules: {
+      'no-restricted-syntax': rendererSyntax(noFeatureInShared, noAppInShared),
+      'no-restricted-imports': rendererImports(noFeatureInShared, noAppInShared),
+    },
   },
   // A feature reaches another feature only through its public entry, features/<name>/index.ts;
   // composition that joins features lives in src-renderer/app/, which no feature imports.
   {
     files: ['src-renderer/features/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': rendererImports(onlyPublicEntries, noAppInFeatures) },
+    rules: {
+      'no-restricted-syntax': rendererSyntax(onlyPublicEntries, noAppInFeatures),
+      'no-restricted-imports': rendererImports(onlyPublicEntries, noAppInFeatures),
+    },
   },
   // Main-side services, the sandbox, the browser host and the contract never import electron.
   {
@@ -176,6 +217,12 @@ export default tseslint.config(
     files: ['src-main/services/**/*.ts'],
     ignores: [...serviceFeatures.map((name) => `src-main/services/${name}/**`)],
     rules: {
+      'no-restricted-syntax': [
+        'error',
+        noEnums,
+        ...noDynamicElectron,
+        ...dynamicForms(noFeatureFromShared),
+      ],
       'no-restricted-imports': [
         'error',
         {
@@ -191,11 +238,36 @@ export default tseslint.config(
       ...serviceFeatures.map((name) => `src-main/services/${name}/**/*.ts`),
     ],
     rules: {
+      'no-restricted-syntax': [
+        'error',
+        noEnums,
+        ...noDynamicElectron,
+        ...dynamicForms(noFeatureInternals),
+      ],
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectron, noElectronStore],
           patterns: [noElectronSubpaths, noFeatureInternals],
+        },
+      ],
+    },
+  },
+  // src-main/shared/ sits below everything on the main side, services and sandbox alike.
+  {
+    files: ['src-main/shared/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        noEnums,
+        ...noDynamicElectron,
+        ...dynamicForms(noUpwardFromShared),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, noElectronStore],
+          patterns: [noElectronSubpaths, noUpwardFromShared],
         },
       ],
     },

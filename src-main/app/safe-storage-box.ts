@@ -1,7 +1,7 @@
 import type { SafeStorage } from 'electron';
 import {
   SecretUnreadableError,
-  type Protection,
+  type VaultProtection,
   type SecretBox,
 } from '../services/vault/secret-box.ts';
 
@@ -20,7 +20,7 @@ export function createSafeStorageBox(
   platform = process.platform,
 ): SecretBox {
   return {
-    async protection(): Promise<Protection> {
+    async protection(): Promise<VaultProtection> {
       if (!(await safeStorage.isAsyncEncryptionAvailable())) return 'unavailable';
       // basic_text "encrypts" with a hard-coded password: as good as plaintext.
       if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')

@@ -46,11 +46,16 @@ export function hardenWebContents(trusted: TrustedOrigins, log: Logger): void {
 /**
  * What the app's own page may use: writing text to the clipboard (the Copy buttons for request
  * IDs and diagnostics call `navigator.clipboard.writeText`, which Chromium gates behind
- * `clipboard-sanitized-write`). Electron grants everything when no handler is set, so both the
- * request and the check handler are set, and everything else — reading the clipboard, media,
- * notifications, devices, any other origin or a subframe — is refused.
+ * `clipboard-sanitized-write`), and notifications (a broadcast that ends or needs a decision
+ * says so with the web `Notification`, which Electron shows as an OS notification). Electron
+ * grants everything when no handler is set, so both the request and the check handler are set,
+ * and everything else — reading the clipboard, media, devices, any other origin or a subframe —
+ * is refused.
  */
-export const appPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+export const appPermissions: ReadonlySet<string> = new Set([
+  'clipboard-sanitized-write',
+  'notifications',
+]);
 
 export function allowAppPermissions(session: Session, trusted: TrustedOrigins, log: Logger): void {
   const allowed = (permission: string, url: string | undefined, isMainFrame: boolean) =>

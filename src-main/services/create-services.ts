@@ -15,18 +15,34 @@ import { registerFeatures } from './core/register-features.ts';
 import { createRouter, type Router } from './core/router.ts';
 import type { Logger } from './log/logger.ts';
 import type { Redactor } from './log/redactor.ts';
-import { createLibraryFeature } from './library/library-feature.ts';
+import {
+  createLibraryFeature,
+  type LibraryFeature,
+  type LibraryFeatureOptions,
+} from './library/library-feature.ts';
 import { createMediaRouter, type MediaRouter } from './media/media-router.ts';
-import { createMusiqueFeature } from './musique/musique-feature.ts';
+import {
+  createMusiqueFeature,
+  type MusiqueFeature,
+  type MusiqueFeatureOptions,
+} from './musique/musique-feature.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
 import {
   createSettingsService,
   type SettingsService,
   type SettingsStore,
 } from './settings/settings-service.ts';
-import { createQueyeFeature } from './queye/queye-feature.ts';
+import {
+  createQueyeFeature,
+  type QueyeFeature,
+  type QueyeFeatureOptions,
+} from './queye/queye-feature.ts';
 import { createPlayerFeature } from './player/player-feature.ts';
-import { createStreamFeature } from './stream/stream-feature.ts';
+import {
+  createStreamFeature,
+  type StreamFeature,
+  type StreamFeatureOptions,
+} from './stream/stream-feature.ts';
 import {
   createStoresFeature,
   demoStoreRecords,
@@ -60,6 +76,18 @@ export interface ServicesConfig {
    * test puts another in its place.
    */
   storeDirectory?: StoreDirectoryPort;
+  /**
+   * Handed to the feature factories: hand-driven clocks, short retries, sync off. Tests and
+   * benchmarks only; the app runs every feature on its defaults.
+   */
+  featureOptions?: FeatureOptions;
+}
+
+export interface FeatureOptions {
+  queye?: QueyeFeatureOptions;
+  library?: LibraryFeatureOptions;
+  stream?: StreamFeatureOptions;
+  musique?: MusiqueFeatureOptions;
 }
 
 export interface Services {
@@ -75,6 +103,14 @@ export interface Services {
   stores: StoresFeature;
   /** Resolves once every feature's start-up work (cache loads, resumes) has run. */
   ready: Promise<void>;
+  /** What the features were built from, and the features whose state tests look into. */
+  context: FeatureContext;
+  features: {
+    queye: QueyeFeature;
+    library: LibraryFeature;
+    stream: StreamFeature;
+    musique: MusiqueFeature;
+  };
   dispose(): Promise<void>;
 }
 
@@ -111,12 +147,14 @@ export function createServices(config: ServicesConfig): Services {
   const settingsFeature = { handlers: settingsHandlers(context.settings) };
   const connectionFeature = { handlers: connectionHandlers(context.connection) };
   const vaultFeature = { handlers: vaultHandlers(context) };
-  const queye = createQueyeFeature(context);
-  const library = createLibraryFeature(context, queye.connection);
-  const stream = createStreamFeature(context, queye.connection);
+  const tuning = config.featureOptions ?? {};
+  const queye = createQueyeFeature(context, tuning.queye);
+  const library = createLibraryFeature(context, queye.connection, tuning.library);
+  const stream = createStreamFeature(context, queye.connection, tuning.stream);
   const player = createPlayerFeature(context, queye.connection);
-  const musique = createMusiqueFeature(context);
+  const musique = createMusiqueFeature(context, tuning.musique);
   const stores = createStoresFeature(context);
+  // The directory's record carries the time zone, the test-store mark and the opening hours.
   const storeDirectory: StoreDirectoryPort = config.storeDirectory ?? {
     find: (externalId) => stores.lookup.get(externalId),
   };
@@ -139,12 +177,15 @@ export function createServices(config: ServicesConfig): Services {
       {
         name: 'musique',
         enter: async (sandbox) => {
+          // The demo's Musique runs on the sandbox's clock (which the demo can move forward).
+          musique.followClock(() => sandbox.control.now());
           await musique.useTemporaryCredentials({
             apiToken: sandbox.credentials.musiqueApiToken,
             baseUrl: sandbox.musique.v1BaseUrl,
           });
         },
         leave: async () => {
+          musique.followClock(undefined);
           await musique.clearTemporaryCredentials();
         },
       },
@@ -206,6 +247,8 @@ export function createServices(config: ServicesConfig): Services {
     damagedFiles,
     stores,
     ready,
+    context,
+    features: { queye, library, stream, musique },
     async dispose() {
       await ready;
       for (const feature of [...lifecycle].reverse()) {

@@ -28,7 +28,7 @@ import {
   UsageLogArgs,
   type AudioItem,
   type FileCheck,
-  type LibrarySnapshot,
+  type AnnouncementLibrarySnapshot,
   type MusiqueAccount,
   type MusiqueServiceStatus,
   type QuotaSnapshot,
@@ -66,7 +66,7 @@ import {
 } from './schemas/queye.ts';
 import {
   LibrarySyncArgs,
-  type LibrarySnapshot as TrackLibrarySnapshot,
+  type TrackLibrarySnapshot,
   type LibraryStatus,
   type SyncProgress,
 } from './schemas/library.ts';
@@ -160,10 +160,10 @@ export const calls = {
   'musique.forget': call(NoArgs, returns<MusiqueAccount>()),
   'musique.serviceStatus': call(NoArgs, returns<MusiqueServiceStatus>()),
   'musique.quota': call(NoArgs, returns<QuotaSnapshot>()),
-  'musique.library': call(NoArgs, returns<LibrarySnapshot>()),
-  'musique.refreshLibrary': call(NoArgs, returns<LibrarySnapshot>()),
+  'musique.library': call(NoArgs, returns<AnnouncementLibrarySnapshot>()),
+  'musique.refreshLibrary': call(NoArgs, returns<AnnouncementLibrarySnapshot>()),
   'musique.getAudio': call(AudioIdArgs, returns<AudioItem>()),
-  'musique.deleteAudio': call(AudioIdArgs, returns<LibrarySnapshot>()),
+  'musique.deleteAudio': call(AudioIdArgs, returns<AnnouncementLibrarySnapshot>()),
   'musique.uploadBegin': call(UploadBeginArgs, returns<UploadTicket>()),
   'musique.uploadChunk': call(UploadChunkArgs, returns<{ received: number }>()),
   'musique.uploadCheck': call(UploadIdArgs, returns<FileCheck>()),
@@ -217,7 +217,7 @@ export const events = {
   // Musique.
   'musique.accountChanged': event<MusiqueAccount>(),
   'musique.quotaChanged': event<QuotaSnapshot>(),
-  'musique.libraryChanged': event<LibrarySnapshot>(),
+  'musique.libraryChanged': event<AnnouncementLibrarySnapshot>(),
   'musique.uploadProgress': event<UploadProgress>(),
 
   // Broadcasts: one job's progress, at most a few times a second (never one per store).

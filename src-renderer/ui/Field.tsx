@@ -8,6 +8,10 @@ export interface FieldOption {
 
 interface Labelled {
   label: string;
+  /** The label is read by assistive technology but not shown (a toolbar's filter, say). */
+  hideLabel?: boolean;
+  /** A fixed id for the control, where something outside refers to it; generated otherwise. */
+  id?: string;
   /** Help shown under the field. */
   hint?: ReactNode;
   /** A problem with the value, shown at the field and announced. */
@@ -15,7 +19,9 @@ interface Labelled {
 }
 
 /** A text, date, number… field: the props of an `<input>`. */
-type InputControl = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { options?: undefined };
+type InputControl = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  options?: undefined;
+};
 /** A choice among `options`: the props of a `<select>`. */
 type SelectControl = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'> & {
   options: readonly FieldOption[];
@@ -24,8 +30,17 @@ type SelectControl = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'child
 type Props = Labelled & (InputControl | SelectControl);
 
 /** A labelled input, or a select when given `options`, whose hint and error are wired to it with ARIA. */
-export function Field({ label, hint, error, className, ...control }: Props) {
-  const id = useId();
+export function Field({
+  label,
+  hideLabel,
+  id: fixedId,
+  hint,
+  error,
+  className,
+  ...control
+}: Props) {
+  const generatedId = useId();
+  const id = fixedId ?? generatedId;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const wiring = {
@@ -36,7 +51,7 @@ export function Field({ label, hint, error, className, ...control }: Props) {
   };
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className="field__label">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
         {label}
       </label>
       {control.options ? (

@@ -1,6 +1,6 @@
 import { id3v2Length, parseFrameHeader, type FrameHeader } from './mp3-frames.ts';
 
-export type Verdict = 'undecided' | 'mp3' | 'not_mp3';
+export type Mp3Verdict = 'undecided' | 'mp3' | 'not_mp3';
 
 export interface Mp3Facts {
   frames: number;
@@ -12,9 +12,9 @@ export interface Mp3Facts {
 
 export interface Mp3Inspector {
   /** Feeds the next bytes; the verdict is final once it leaves `undecided`. */
-  write(chunk: Buffer): Verdict;
+  write(chunk: Buffer): Mp3Verdict;
   /** No more bytes: decides for good. */
-  end(): Verdict;
+  end(): Mp3Verdict;
   facts(): Mp3Facts;
 }
 
@@ -30,7 +30,7 @@ const probeBytes = 16 * 1024;
  * time the audio, holding only a few bytes at a time — a 10 MB upload is never kept in memory.
  */
 export function createMp3Inspector(): Mp3Inspector {
-  let verdict: Verdict = 'undecided';
+  let verdict: Mp3Verdict = 'undecided';
   let head = Buffer.alloc(0); // the first bytes until the tag (if any) is known
   let tagKnown = false;
   let tagRemaining = 0;
@@ -94,7 +94,7 @@ export function createMp3Inspector(): Mp3Inspector {
     return undefined;
   }
 
-  function decide(final: boolean): Verdict {
+  function decide(final: boolean): Mp3Verdict {
     const start = findStart(final);
     if (start !== undefined) {
       first = parseFrameHeader(probe, start);
@@ -107,7 +107,7 @@ export function createMp3Inspector(): Mp3Inspector {
     return verdict;
   }
 
-  function feedAudio(chunk: Buffer): Verdict {
+  function feedAudio(chunk: Buffer): Mp3Verdict {
     if (verdict === 'mp3') {
       walk(chunk);
       return verdict;

@@ -1,8 +1,8 @@
 import { isoAt } from '../clock.ts';
 import { readJsonObject } from '../http/body.ts';
 import { controlPrefix, type RequestContext, type ServiceName } from '../http/pipeline.ts';
-import { ApiError, badRequest, jsonReply, type Reply } from '../http/reply.ts';
-import { createRouter } from '../http/router.ts';
+import { SandboxApiError, badRequest, jsonReply, type Reply } from '../http/reply.ts';
+import { createRouteTable } from '../http/route-table.ts';
 import type { QueyeScope } from '../queye/accounts.ts';
 import type { Permission } from '../musique/tokens.ts';
 import type { SandboxControl } from './control.ts';
@@ -38,7 +38,7 @@ export function controlHandler(
   control: SandboxControl,
   info: () => unknown,
 ): (ctx: RequestContext) => Promise<Reply> {
-  const routes = createRouter<ControlHandler>();
+  const routes = createRouteTable<ControlHandler>();
   const table: Record<string, ControlHandler> = {
     'GET /': () => info(),
     'GET /state': () => info(),
@@ -122,7 +122,7 @@ export function controlHandler(
     routes.add(`${method} ${controlPrefix}${path === '/' ? '' : path}`, handler);
   }
 
-  const fail = (error: ApiError) =>
+  const fail = (error: SandboxApiError) =>
     jsonReply(error.status, { error: { code: error.code, message: error.message } }, error.headers);
 
   return async (ctx) => {
@@ -132,18 +132,20 @@ export function controlHandler(
       !['127.0.0.1', 'localhost', '[::1]'].includes(host)
     ) {
       return fail(
-        new ApiError(403, 'forbidden', 'The control surface answers loopback callers only.'),
+        new SandboxApiError(403, 'forbidden', 'The control surface answers loopback callers only.'),
       );
     }
     const match = routes.match(ctx.method, ctx.path);
     if (match.kind !== 'found')
-      return fail(new ApiError(404, 'not_found', `No control route ${ctx.method} ${ctx.path}.`));
+      return fail(
+        new SandboxApiError(404, 'not_found', `No control route ${ctx.method} ${ctx.path}.`),
+      );
     ctx.params = match.params;
     try {
       let body: Body = {};
       if (ctx.method === 'POST') {
         if (!/^application\/json/i.test(ctx.req.headers['content-type'] ?? '')) {
-          throw new ApiError(
+          throw new SandboxApiError(
             415,
             'unsupported_media_type',
             'Control POSTs need Content-Type: application/json.',
@@ -153,7 +155,7 @@ export function controlHandler(
       }
       return jsonReply(200, (await match.handler(body, ctx)) ?? {});
     } catch (error) {
-      if (error instanceof ApiError) return fail(error);
+      if (error instanceof SandboxApiError) return fail(error);
       return fail(badRequest(error instanceof Error ? error.message : String(error)));
     }
   };

@@ -1,6 +1,6 @@
 import type { AudioBank, AudioBankStats } from '../audio/audio-bank.ts';
 import type { SandboxClock } from '../clock.ts';
-import type { LibrarySummary } from '../data/library-store.ts';
+import type { LibrarySummaryJson } from '../data/library-store.ts';
 import type { Store } from '../data/stores.ts';
 import type { RequestLogEntry, ServiceName } from '../http/pipeline.ts';
 import { randomAlphanumeric } from '../ids.ts';
@@ -51,7 +51,7 @@ export interface SandboxControl {
   /** Every track as the API lists it, in listing order. */
   tracks(): Array<Record<string, unknown>>;
   /** What `GET /library/summary` answers (cheap, unlike `tracks().length` on a big library). */
-  librarySummary(): LibrarySummary;
+  librarySummary(): LibrarySummaryJson;
 
   /** Any token: Queye access, refresh or stream, or Musique (which cannot expire: revoked). */
   expireToken(token: string): void;

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultHook, ServiceName } from '../http/pipeline.ts';
-import { ApiError, badRequest, type Reply } from '../http/reply.ts';
-import { splitPath } from '../http/router.ts';
+import { SandboxApiError, badRequest, type Reply } from '../http/reply.ts';
+import { splitPath } from '../http/route-table.ts';
 
 /**
  * An injected fault. It applies to requests whose service, method and path match:
@@ -76,7 +76,7 @@ const defaultCodes: Record<number, string> = {
 function statusError(
   service: ServiceName,
   spec: { status: number; code?: string; message?: string },
-): ApiError {
+): SandboxApiError {
   const auth = service === 'queye' ? 'invalid_access_token' : 'invalid_token';
   const forbidden = service === 'queye' ? 'insufficient_scope' : 'insufficient_permissions';
   const code =
@@ -86,7 +86,11 @@ function statusError(
       : spec.status === 403
         ? forbidden
         : (defaultCodes[spec.status] ?? `http_${spec.status}`));
-  return new ApiError(spec.status, code, spec.message ?? `Injected fault: HTTP ${spec.status}.`);
+  return new SandboxApiError(
+    spec.status,
+    code,
+    spec.message ?? `Injected fault: HTTP ${spec.status}.`,
+  );
 }
 
 function discard(reply: Reply): void {

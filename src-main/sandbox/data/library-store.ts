@@ -18,7 +18,7 @@ export interface TrackKey {
   id: number;
 }
 
-export interface LibrarySummary {
+export interface LibrarySummaryJson {
   track_count: number;
   album_count: number;
   playlist_count: number;
@@ -33,7 +33,7 @@ export interface LibrarySummary {
  * search, not a scan — 500 pages over 100,000 tracks cost almost nothing.
  */
 export interface LibraryStore {
-  summary(): LibrarySummary;
+  summary(): LibrarySummaryJson;
   track(id: number): TrackRecord | undefined;
   album(id: string): AlbumRecord | undefined;
   playlist(id: string): PlaylistRecord | undefined;

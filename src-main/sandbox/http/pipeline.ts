@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isoAt } from '../clock.ts';
 import { newRequestId } from '../ids.ts';
-import { ApiError, type Reply } from './reply.ts';
-import { normalizePath, type Router } from './router.ts';
+import { SandboxApiError, type Reply } from './reply.ts';
+import { normalizePath, type RouteTable } from './route-table.ts';
 import { writeReply, type Delivery } from './write-reply.ts';
 
 export type ServiceName = 'queye' | 'musique';
@@ -32,11 +32,11 @@ export type Handler = (ctx: RequestContext) => Promise<Reply> | Reply;
 
 export interface ServiceDefinition {
   name: ServiceName;
-  routes: Router<Handler>;
+  routes: RouteTable<Handler>;
   /** Renders an error in this service's envelope. */
-  errorReply(error: ApiError): Reply;
+  errorReply(error: SandboxApiError): Reply;
   /** This service's "slow down" error (`429`, with `Retry-After`), for injected storms. */
-  rateLimitError(retryAfterSec: number): ApiError;
+  rateLimitError(retryAfterSec: number): SandboxApiError;
   /** Last touch on every reply of a service route (Musique wraps `{data, timestamp}`). */
   finish?(ctx: RequestContext, reply: Reply): Reply;
   /** Called when the response is over (Musique usage logs). */
@@ -100,10 +100,10 @@ async function runRoute(service: ServiceDefinition, ctx: RequestContext): Promis
   try {
     const match = service.routes.match(ctx.method, ctx.path);
     if (match.kind === 'not_found') {
-      throw new ApiError(404, 'not_found', `No such endpoint: ${ctx.method} ${ctx.path}`);
+      throw new SandboxApiError(404, 'not_found', `No such endpoint: ${ctx.method} ${ctx.path}`);
     }
     if (match.kind === 'method_not_allowed') {
-      throw new ApiError(405, 'method_not_allowed', `${ctx.method} is not allowed here.`, {
+      throw new SandboxApiError(405, 'method_not_allowed', `${ctx.method} is not allowed here.`, {
         headers: { allow: match.allowed.join(', ') },
       });
     }
@@ -111,7 +111,7 @@ async function runRoute(service: ServiceDefinition, ctx: RequestContext): Promis
     const reply = await match.handler(ctx);
     return service.finish ? service.finish(ctx, reply) : reply;
   } catch (error) {
-    if (error instanceof ApiError) return service.errorReply(error);
+    if (error instanceof SandboxApiError) return service.errorReply(error);
     throw error;
   }
 }
@@ -180,7 +180,11 @@ export function createPipeline(
         : await deps.faults.run(ctx, service, () => runRoute(service, ctx));
     } catch (cause) {
       error = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
-      const internal = new ApiError(500, 'internal_error', 'The sandbox failed unexpectedly.');
+      const internal = new SandboxApiError(
+        500,
+        'internal_error',
+        'The sandbox failed unexpectedly.',
+      );
       outcome = { reply: service.errorReply(internal), delivery: { kind: 'normal' } };
     }
     const { reply, delivery } = outcome;

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { answerRange } from '../../shared/byte-range.ts';
-import { ApiError, type Reply } from './reply.ts';
+import { SandboxApiError, type Reply } from './reply.ts';
 
 export interface RangeSource {
   size: number;
@@ -21,7 +21,7 @@ export function rangeReply(rangeHeader: string | undefined, source: RangeSource)
     'accept-ranges': 'bytes',
   };
   if (answer.status === 416) {
-    throw new ApiError(
+    throw new SandboxApiError(
       416,
       'range_not_satisfiable',
       `The requested range is outside the ${source.size}-byte file.`,

@@ -25,7 +25,7 @@ export function jsonReply(
 }
 
 /** A failure the service reports with its own error envelope. */
-export class ApiError extends Error {
+export class SandboxApiError extends Error {
   readonly status: number;
   readonly code: string;
   /** Extra fields inside the `error` object (e.g. `request_id`, `unknown`, `retryAfter`). */
@@ -39,7 +39,7 @@ export class ApiError extends Error {
     options: { details?: Record<string, unknown>; headers?: Record<string, string> } = {},
   ) {
     super(message);
-    this.name = 'ApiError';
+    this.name = 'SandboxApiError';
     this.status = status;
     this.code = code;
     this.details = options.details ?? {};
@@ -47,10 +47,10 @@ export class ApiError extends Error {
   }
 }
 
-export function badRequest(message: string): ApiError {
-  return new ApiError(400, 'invalid_request', message);
+export function badRequest(message: string): SandboxApiError {
+  return new SandboxApiError(400, 'invalid_request', message);
 }
 
-export function notFound(message: string): ApiError {
-  return new ApiError(404, 'not_found', message);
+export function notFound(message: string): SandboxApiError {
+  return new SandboxApiError(404, 'not_found', message);
 }

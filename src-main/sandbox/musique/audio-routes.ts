@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { audioSource } from '../audio/track-audio.ts';
 import type { Handler, RequestContext } from '../http/pipeline.ts';
 import { rangeReply, type RangeSource } from '../http/range.ts';
-import { ApiError, badRequest, jsonReply, notFound } from '../http/reply.ts';
-import { audioJson, type AudioItem } from './audio-store.ts';
+import { SandboxApiError, badRequest, jsonReply, notFound } from '../http/reply.ts';
+import { audioJson, type StoredAudio } from './audio-store.ts';
 import { guarded } from './guard.ts';
 import type { MusiqueRuntime } from './runtime.ts';
 import { receiveUpload } from './upload.ts';
@@ -37,7 +37,7 @@ function describe(fields: Record<string, string>, filename: string) {
 }
 
 export function audioRoutes(rt: MusiqueRuntime): Record<string, Handler> {
-  const item = (ctx: RequestContext): AudioItem => {
+  const item = (ctx: RequestContext): StoredAudio => {
     const found = rt.state.audio.get(ctx.params.id ?? '');
     if (!found) throw notFound(`Audio ${ctx.params.id} not found.`);
     return found;
@@ -67,7 +67,7 @@ export function audioRoutes(rt: MusiqueRuntime): Record<string, Handler> {
         const id = rt.state.nextId('aud');
         const path = join(rt.uploadDir, `${id}.mp3`);
         await rename(received.tempPath, path);
-        const created: AudioItem = {
+        const created: StoredAudio = {
           id,
           ...meta,
           size: received.size,
@@ -93,7 +93,7 @@ export function audioRoutes(rt: MusiqueRuntime): Record<string, Handler> {
     const found = item(ctx);
     const pending = rt.state.sends.pendingFor(found.id, rt.clock.now());
     if (pending > 0) {
-      throw new ApiError(
+      throw new SandboxApiError(
         409,
         'audio_has_pending_sends',
         `This audio has ${pending} scheduled send(s) still pending; it can be deleted once they have played.`,

@@ -3,13 +3,13 @@ import { isoAt } from '../clock.ts';
 import { seededAnnouncements } from '../data/announcements.ts';
 import { audioDuration, audioSize, type AudioRef } from '../data/library-model.ts';
 
-export interface AudioStats {
+export interface StoredAudioStats {
   timesPlayed: number;
   lastPlayedMs: number | null;
   totalRecipients: number;
 }
 
-export interface AudioItem {
+export interface StoredAudio {
   id: string;
   name: string;
   description: string;
@@ -19,20 +19,20 @@ export interface AudioItem {
   duration: number;
   createdMs: number;
   source: { kind: 'seeded'; audio: AudioRef } | { kind: 'upload'; path: string };
-  stats: AudioStats;
+  stats: StoredAudioStats;
 }
 
 /** The company's announcement library: the seeded items plus uploads (files on disk). */
 export interface AudioStore {
   /** Newest first. */
-  list(): AudioItem[];
-  get(id: string): AudioItem | undefined;
-  add(item: AudioItem): void;
+  list(): StoredAudio[];
+  get(id: string): StoredAudio | undefined;
+  add(item: StoredAudio): void;
   remove(id: string): Promise<void>;
 }
 
 export function createAudioStore(seed: number): AudioStore {
-  const items = new Map<string, AudioItem>();
+  const items = new Map<string, StoredAudio>();
   for (const seeded of seededAnnouncements(seed)) {
     items.set(seeded.id, {
       id: seeded.id,
@@ -61,18 +61,18 @@ export function createAudioStore(seed: number): AudioStore {
   };
 }
 
-export function mediaUrl(origin: string, id: string): string {
+export function audioMediaUrl(origin: string, id: string): string {
   return `${origin}/media/audio/${id}.mp3`;
 }
 
-export function audioJson(item: AudioItem, origin: string): Record<string, unknown> {
+export function audioJson(item: StoredAudio, origin: string): Record<string, unknown> {
   return {
     id: item.id,
     audioId: item.id,
     name: item.name,
     description: item.description,
     category: item.category,
-    url: mediaUrl(origin, item.id),
+    url: audioMediaUrl(origin, item.id),
     duration: item.duration,
     size: item.size,
     format: 'mp3',

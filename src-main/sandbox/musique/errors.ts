@@ -1,4 +1,4 @@
-import type { ApiError, Reply } from '../http/reply.ts';
+import type { SandboxApiError, Reply } from '../http/reply.ts';
 
 function typeFor(status: number): string {
   if (status === 401) return 'authentication_error';
@@ -11,7 +11,7 @@ function typeFor(status: number): string {
 }
 
 /** Musique's error envelope: `{"error": {"code", "message", "type", ...details}}`. */
-export function musiqueErrorReply(error: ApiError): Reply {
+export function musiqueErrorReply(error: SandboxApiError): Reply {
   return {
     status: error.status,
     headers: { ...error.headers },

@@ -1,5 +1,5 @@
 import type { Handler, RequestContext } from '../http/pipeline.ts';
-import { ApiError, type Reply } from '../http/reply.ts';
+import { SandboxApiError, type Reply } from '../http/reply.ts';
 import type { Component } from './health.ts';
 import type { MusiqueRuntime } from './runtime.ts';
 import type { MusiqueToken, Permission } from './tokens.ts';
@@ -11,8 +11,11 @@ export interface GuardOptions {
   needs?: Component[];
 }
 
-export function rateLimited(retryAfterSec: number, headers: Record<string, string> = {}): ApiError {
-  return new ApiError(
+export function rateLimited(
+  retryAfterSec: number,
+  headers: Record<string, string> = {},
+): SandboxApiError {
+  return new SandboxApiError(
     429,
     'rate_limit_exceeded',
     `Rate limit exceeded. Retry after ${retryAfterSec} s.`,
@@ -44,7 +47,7 @@ export function guarded(
     state.sends.settle(now, state.audio);
     for (const component of options.needs ?? ['database']) {
       if (state.health[component] === 'down') {
-        throw new ApiError(
+        throw new SandboxApiError(
           503,
           'service_unavailable',
           `The Musique ${component} is unavailable; try again later.`,
@@ -55,7 +58,7 @@ export function guarded(
       }
     }
     if (options.permission && !token.permissions.includes(options.permission)) {
-      throw new ApiError(
+      throw new SandboxApiError(
         403,
         'insufficient_permissions',
         `This API token lacks the ${options.permission} permission.`,

@@ -1,7 +1,7 @@
 import { isoAt } from '../clock.ts';
 import { readJsonObject } from '../http/body.ts';
 import type { Handler } from '../http/pipeline.ts';
-import { ApiError, jsonReply, notFound } from '../http/reply.ts';
+import { SandboxApiError, jsonReply, notFound } from '../http/reply.ts';
 import { guarded } from './guard.ts';
 import type { MusiqueRuntime } from './runtime.ts';
 import { validateSend } from './send-validation.ts';
@@ -24,7 +24,7 @@ export function sendRoutes(rt: MusiqueRuntime): Record<string, Handler> {
       const request = validateSend(body, now);
       const unknown = request.externalIds.filter((id) => !state.stores.has(id));
       if (unknown.length > 0) {
-        throw new ApiError(
+        throw new SandboxApiError(
           422,
           'unknown_external_ids',
           `${unknown.length} External ID(s) are unknown; nothing was sent.`,

@@ -1,5 +1,5 @@
 import { isoAt } from '../clock.ts';
-import { createRouter } from '../http/router.ts';
+import { createRouteTable } from '../http/route-table.ts';
 import type { Handler, ServiceDefinition } from '../http/pipeline.ts';
 import { audioRoutes } from './audio-routes.ts';
 import { musiqueErrorReply } from './errors.ts';
@@ -11,7 +11,7 @@ import { tokenRoutes } from './token-routes.ts';
 
 /** The Musique Partner API: v1 and legacy route sets on one host. */
 export function musiqueService(rt: MusiqueRuntime): ServiceDefinition {
-  const routes = createRouter<Handler>();
+  const routes = createRouteTable<Handler>();
   for (const table of [systemRoutes(rt), tokenRoutes(rt), audioRoutes(rt), sendRoutes(rt)]) {
     for (const [route, handler] of Object.entries(table)) routes.add(route, handler);
   }

@@ -4,7 +4,7 @@ import { jsonReply } from '../http/reply.ts';
 import { guarded } from './guard.ts';
 import { overallStatus } from './health.ts';
 import type { MusiqueRuntime } from './runtime.ts';
-import { parseUsageFilter } from './usage-log.ts';
+import { parseUsageQuery } from './usage-log.ts';
 
 export const musiqueVersion = '1.4.2';
 
@@ -33,7 +33,7 @@ export function systemRoutes(rt: MusiqueRuntime): Record<string, Handler> {
     'GET /api/v1/integration/health': health,
     'GET /api/integration/health': health,
     'GET /api/integration/logs': guarded(rt, {}, (ctx, token) => {
-      const filter = parseUsageFilter(ctx.query);
+      const filter = parseUsageQuery(ctx.query);
       const { items, total } = rt.state.usage.query(token.token, filter, rt.clock.now());
       return jsonReply(200, {
         items: items.map((entry) => ({

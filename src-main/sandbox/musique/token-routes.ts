@@ -1,6 +1,6 @@
 import { readJsonObject } from '../http/body.ts';
 import type { Handler } from '../http/pipeline.ts';
-import { ApiError, badRequest, jsonReply } from '../http/reply.ts';
+import { SandboxApiError, badRequest, jsonReply } from '../http/reply.ts';
 import { guarded } from './guard.ts';
 import type { MusiqueRuntime } from './runtime.ts';
 
@@ -24,7 +24,7 @@ export function tokenRoutes(rt: MusiqueRuntime): Record<string, Handler> {
         throw badRequest('companyToken is required.');
       if (typeof companyToken !== 'string') throw badRequest('companyToken must be a string.');
       if (rt.state.health.database === 'down') {
-        throw new ApiError(
+        throw new SandboxApiError(
           503,
           'service_unavailable',
           'The Musique database is unavailable; try again later.',

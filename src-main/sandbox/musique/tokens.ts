@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { MusiqueEnvironment } from '../data/credentials.ts';
 import type { Store } from '../data/stores.ts';
-import { ApiError } from '../http/reply.ts';
+import { SandboxApiError } from '../http/reply.ts';
 import { randomHex } from '../ids.ts';
 
 export type Permission = 'audio.read' | 'audio.write' | 'audio.delete' | 'audio.send';
@@ -43,7 +43,7 @@ export interface TokenRegistry {
 
 const tokenShape = /^([A-Za-z0-9]+)_([A-Za-z]+)_([A-Za-z0-9]+)$/;
 const knownEnvironments = ['prod', 'dev', 'live', 'test', 'staging', 'sandbox'];
-const invalidToken = (message: string) => new ApiError(401, 'invalid_token', message);
+const invalidToken = (message: string) => new SandboxApiError(401, 'invalid_token', message);
 
 export function createTokenRegistry(company: Company, stores: readonly Store[]): TokenRegistry {
   const tokens = new Map<string, MusiqueToken>();
@@ -67,14 +67,14 @@ export function createTokenRegistry(company: Company, stores: readonly Store[]):
     company,
     generate(externalId, companyToken) {
       if (companyToken !== company.companyToken) {
-        throw new ApiError(
+        throw new SandboxApiError(
           401,
           'invalid_company_token',
           'Invalid company token: check the token Musique gave you at onboarding.',
         );
       }
       if (liveByExternalId.has(externalId)) {
-        throw new ApiError(
+        throw new SandboxApiError(
           409,
           'external_id_in_use',
           `External ID "${externalId}" already has a live API token; revoke it first or use another External ID.`,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import busboy from 'busboy';
 import { createMp3Inspector, type Mp3Facts } from '../audio/mp3-inspector.ts';
 import type { RequestContext } from '../http/pipeline.ts';
-import { ApiError, badRequest } from '../http/reply.ts';
+import { SandboxApiError, badRequest } from '../http/reply.ts';
 import { randomHex } from '../ids.ts';
 
 export const maxUploadBytes = 10 * 1024 * 1024;
@@ -23,13 +23,13 @@ export interface ReceivedUpload {
 }
 
 const tooLarge = () =>
-  new ApiError(
+  new SandboxApiError(
     413,
     'file_too_large',
     `The file is larger than the 10 MB limit (${maxUploadBytes} bytes).`,
   );
 const notMp3 = () =>
-  new ApiError(
+  new SandboxApiError(
     415,
     'unsupported_format',
     'Only MP3 audio is accepted; this file is not MP3 (checked by its content, not its name).',
@@ -73,7 +73,7 @@ export function receiveUpload(ctx: RequestContext, dir: string): Promise<Receive
     let settled = false;
     let fileDone: Promise<void> | undefined;
 
-    const fail = (error: ApiError) => {
+    const fail = (error: SandboxApiError) => {
       if (settled) return;
       settled = true;
       req.unpipe(parser);
@@ -146,7 +146,7 @@ export function receiveUpload(ctx: RequestContext, dir: string): Promise<Receive
           resolve({ tempPath, size, facts: inspector.facts(), filename, fields });
         },
         (error: Error) =>
-          fail(new ApiError(503, 'service_unavailable', `Storage failed: ${error.message}`)),
+          fail(new SandboxApiError(503, 'service_unavailable', `Storage failed: ${error.message}`)),
       );
     });
     req.on('close', () => {
@@ -155,7 +155,7 @@ export function receiveUpload(ctx: RequestContext, dir: string): Promise<Receive
         settled = true;
         out?.destroy();
         void rm(tempPath, { force: true });
-        reject(new ApiError(400, 'invalid_request', 'The upload was interrupted.'));
+        reject(new SandboxApiError(400, 'invalid_request', 'The upload was interrupted.'));
       }
     });
     req.pipe(parser);

@@ -1,7 +1,7 @@
 import { badRequest } from '../http/reply.ts';
 import { parseIsoInstant } from '../iso-time.ts';
 
-export interface UsageEntry {
+export interface UsageRecord {
   atMs: number;
   method: string;
   endpoint: string;
@@ -10,7 +10,7 @@ export interface UsageEntry {
   requestId: string;
 }
 
-export interface UsageFilter {
+export interface UsageQuery {
   page: number;
   limit: number;
   startMs?: number;
@@ -29,14 +29,14 @@ const maxEntriesPerToken = 100_000;
  * they never saw.
  */
 export interface UsageLog {
-  record(token: string, entry: UsageEntry): void;
-  query(token: string, filter: UsageFilter, nowMs: number): { items: UsageEntry[]; total: number };
+  record(token: string, entry: UsageRecord): void;
+  query(token: string, filter: UsageQuery, nowMs: number): { items: UsageRecord[]; total: number };
 }
 
 export function createUsageLog(): UsageLog {
-  const byToken = new Map<string, UsageEntry[]>();
+  const byToken = new Map<string, UsageRecord[]>();
 
-  function pruned(token: string, nowMs: number): UsageEntry[] {
+  function pruned(token: string, nowMs: number): UsageRecord[] {
     const entries = byToken.get(token) ?? [];
     const cutoff = nowMs - retentionMs;
     let first = 0;
@@ -97,12 +97,12 @@ function dateParam(query: URLSearchParams, name: string, endOfDay = false): numb
 }
 
 /** `?page&limit(≤200)&startDate&endDate&endpoint&status&method`, validated. */
-export function parseUsageFilter(query: URLSearchParams): UsageFilter {
+export function parseUsageQuery(query: URLSearchParams): UsageQuery {
   const method = query.get('method')?.toUpperCase();
   if (method !== undefined && !methods.includes(method)) {
     throw badRequest(`method must be one of ${methods.join(', ')}.`);
   }
-  const filter: UsageFilter = {
+  const filter: UsageQuery = {
     page: integerParam(query, 'page', 1, 1, 1_000_000),
     limit: integerParam(query, 'limit', 50, 1, 200),
   };

@@ -1,4 +1,4 @@
-import { ApiError } from '../http/reply.ts';
+import { SandboxApiError } from '../http/reply.ts';
 import { randomAlphanumeric, randomHex } from '../ids.ts';
 
 export type QueyeScope = 'library.read' | 'stream' | 'account';
@@ -154,7 +154,7 @@ export function createAccounts(): Accounts {
           requestId: pending.requestId,
         });
       }
-      throw new ApiError(
+      throw new SandboxApiError(
         403,
         'approval_required',
         `This user must approve "${client.name}" in their Queye account (API Access → Connected apps) before it can be used. Request ID: ${pending.requestId}.`,
@@ -164,7 +164,7 @@ export function createAccounts(): Accounts {
     decide(user, clientId, status, nowMs, requestId) {
       const grant = user.grants.get(clientId);
       if (!grant)
-        throw new ApiError(404, 'not_found', `No client ${clientId} has asked for access.`);
+        throw new SandboxApiError(404, 'not_found', `No client ${clientId} has asked for access.`);
       grant.status = status;
       accounts.log(user, { atMs: nowMs, clientId, action: `client_${status}`, requestId });
       return grant;

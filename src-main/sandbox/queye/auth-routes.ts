@@ -1,12 +1,12 @@
 import { readJsonObject } from '../http/body.ts';
 import type { Handler, RequestContext } from '../http/pipeline.ts';
-import { ApiError, badRequest, jsonReply } from '../http/reply.ts';
+import { SandboxApiError, badRequest, jsonReply } from '../http/reply.ts';
 import { userKeyShape, type QueyeUser } from './accounts.ts';
 import { requireClient, requireSession } from './guards.ts';
 import type { QueyeRuntime } from './runtime.ts';
-import type { IssuedTokens } from './tokens.ts';
+import type { TokenGrant } from './tokens.ts';
 
-function tokensJson(issued: IssuedTokens, user: QueyeUser): Record<string, unknown> {
+function tokensJson(issued: TokenGrant, user: QueyeUser): Record<string, unknown> {
   return {
     access_token: issued.accessToken,
     expires_in: issued.expiresIn,
@@ -24,7 +24,7 @@ function stringField(body: Record<string, unknown>, name: string): string {
   return value;
 }
 
-const invalidUserKey = () => new ApiError(401, 'invalid_user_key', 'Invalid user API key');
+const invalidUserKey = () => new SandboxApiError(401, 'invalid_user_key', 'Invalid user API key');
 
 export function authRoutes(rt: QueyeRuntime): Record<string, Handler> {
   return {
@@ -56,7 +56,7 @@ export function authRoutes(rt: QueyeRuntime): Record<string, Handler> {
       const issued = state.tokens.refresh(client, token, now);
       const user = state.accounts.userById(issued.session.userId);
       if (!user)
-        throw new ApiError(401, 'invalid_refresh_token', 'The refresh token is not valid.');
+        throw new SandboxApiError(401, 'invalid_refresh_token', 'The refresh token is not valid.');
       state.accounts.log(user, {
         atMs: now,
         clientId: client.id,

@@ -1,7 +1,7 @@
-import type { ApiError, Reply } from '../http/reply.ts';
+import type { SandboxApiError, Reply } from '../http/reply.ts';
 
 /** Queye's error envelope: `{"error": {"code", "message", ...details}}`. */
-export function queyeErrorReply(error: ApiError): Reply {
+export function queyeErrorReply(error: SandboxApiError): Reply {
   return {
     status: error.status,
     headers: { ...error.headers },

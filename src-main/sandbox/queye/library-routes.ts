@@ -25,6 +25,33 @@ export function libraryRoutes(rt: QueyeRuntime): Record<string, Handler> {
       return track ? [track] : [];
     });
 
+  /** An album's or a playlist's tracks, paged like the lists, the cursor bound to the one asked. */
+  const collectionTracks =
+    (
+      kind: 'album' | 'playlist',
+      noun: string,
+      find: (
+        state: QueyeRuntime['state'],
+        id: string,
+      ) => { id: string; trackIds: readonly number[] } | undefined,
+    ): Handler =>
+    (ctx) => {
+      const state = signedIn(ctx);
+      const id = ctx.params[`${kind}Id`] ?? '';
+      const collection = find(state, id);
+      if (!collection) throw notFound(`${noun} ${ctx.params[`${kind}Id`]} not found.`);
+      const page = offsetPage(
+        state.cursorSecret,
+        `${kind}:${collection.id}`,
+        ctx.query,
+        tracksOf(collection.trackIds),
+      );
+      return jsonReply(200, {
+        items: page.items.map((track) => trackJson(track, ctx.origin)),
+        next_cursor: page.next_cursor,
+      });
+    };
+
   return {
     'GET /v1/library/summary': (ctx) => jsonReply(200, signedIn(ctx).library.summary()),
 
@@ -55,21 +82,9 @@ export function libraryRoutes(rt: QueyeRuntime): Record<string, Handler> {
       });
     },
 
-    'GET /v1/library/albums/:albumId/tracks': (ctx) => {
-      const state = signedIn(ctx);
-      const album = state.library.album(ctx.params.albumId ?? '');
-      if (!album) throw notFound(`Album ${ctx.params.albumId} not found.`);
-      const page = offsetPage(
-        state.cursorSecret,
-        `album:${album.id}`,
-        ctx.query,
-        tracksOf(album.trackIds),
-      );
-      return jsonReply(200, {
-        items: page.items.map((track) => trackJson(track, ctx.origin)),
-        next_cursor: page.next_cursor,
-      });
-    },
+    'GET /v1/library/albums/:albumId/tracks': collectionTracks('album', 'Album', (state, id) =>
+      state.library.album(id),
+    ),
 
     'GET /v1/library/playlists': (ctx) => {
       const state = signedIn(ctx);
@@ -85,20 +100,10 @@ export function libraryRoutes(rt: QueyeRuntime): Record<string, Handler> {
       });
     },
 
-    'GET /v1/library/playlists/:playlistId/tracks': (ctx) => {
-      const state = signedIn(ctx);
-      const playlist = state.library.playlist(ctx.params.playlistId ?? '');
-      if (!playlist) throw notFound(`Playlist ${ctx.params.playlistId} not found.`);
-      const page = offsetPage(
-        state.cursorSecret,
-        `playlist:${playlist.id}`,
-        ctx.query,
-        tracksOf(playlist.trackIds),
-      );
-      return jsonReply(200, {
-        items: page.items.map((track) => trackJson(track, ctx.origin)),
-        next_cursor: page.next_cursor,
-      });
-    },
+    'GET /v1/library/playlists/:playlistId/tracks': collectionTracks(
+      'playlist',
+      'Playlist',
+      (state, id) => state.library.playlist(id),
+    ),
   };
 }

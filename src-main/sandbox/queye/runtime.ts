@@ -1,10 +1,10 @@
 import type { AudioBank } from '../audio/audio-bank.ts';
 import type { SandboxClock } from '../clock.ts';
-import type { QueyeState } from './state.ts';
+import type { SandboxQueyeState } from './state.ts';
 
 /** What Queye routes need. `state` is swapped wholesale when the sandbox resets. */
 export interface QueyeRuntime {
-  state: QueyeState;
+  state: SandboxQueyeState;
   clock: SandboxClock;
   bank: AudioBank;
 }

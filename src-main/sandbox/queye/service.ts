@@ -1,7 +1,7 @@
 import { isoAt } from '../clock.ts';
 import type { Handler, ServiceDefinition } from '../http/pipeline.ts';
-import { ApiError, jsonReply } from '../http/reply.ts';
-import { createRouter } from '../http/router.ts';
+import { SandboxApiError, jsonReply } from '../http/reply.ts';
+import { createRouteTable } from '../http/route-table.ts';
 import { artworkRoutes } from './artwork.ts';
 import { authRoutes } from './auth-routes.ts';
 import { queyeErrorReply } from './errors.ts';
@@ -20,7 +20,7 @@ function httpsOnly(handler: Handler): Handler {
     const header = ctx.req.headers['x-forwarded-proto'];
     const proto = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
     if (proto && proto.toLowerCase() !== 'https') {
-      throw new ApiError(400, 'https_required', 'HTTPS is required on every endpoint.');
+      throw new SandboxApiError(400, 'https_required', 'HTTPS is required on every endpoint.');
     }
     return handler(ctx);
   };
@@ -28,7 +28,7 @@ function httpsOnly(handler: Handler): Handler {
 
 /** The Queye Music API under `/v1`, plus the artwork "CDN" path. */
 export function queyeService(rt: QueyeRuntime): ServiceDefinition {
-  const routes = createRouter<Handler>();
+  const routes = createRouteTable<Handler>();
   const health: Record<string, Handler> = {
     'GET /v1/health': () =>
       jsonReply(200, { status: 'ok', version: '1.0.0', time: isoAt(rt.clock.now()) }),
@@ -48,8 +48,13 @@ export function queyeService(rt: QueyeRuntime): ServiceDefinition {
     routes,
     errorReply: queyeErrorReply,
     rateLimitError: (retryAfterSec) =>
-      new ApiError(429, 'rate_limited', `Too many requests. Retry after ${retryAfterSec} s.`, {
-        headers: { 'retry-after': String(retryAfterSec) },
-      }),
+      new SandboxApiError(
+        429,
+        'rate_limited',
+        `Too many requests. Retry after ${retryAfterSec} s.`,
+        {
+          headers: { 'retry-after': String(retryAfterSec) },
+        },
+      ),
   };
 }

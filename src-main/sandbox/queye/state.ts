@@ -5,7 +5,7 @@ import { alphanumeric, createPrng } from '../data/prng.ts';
 import { createAccounts, type Accounts, type QueyeClient, type QueyeUser } from './accounts.ts';
 import { createTokenBook, type TokenBook } from './tokens.ts';
 
-export interface QueyeState {
+export interface SandboxQueyeState {
   accounts: Accounts;
   tokens: TokenBook;
   library: LibraryStore;
@@ -21,7 +21,7 @@ export function createQueyeState(options: {
   library: GeneratedLibrary;
   accessTokenTtlSec: number;
   streamTokenTtlSec: number;
-}): QueyeState {
+}): SandboxQueyeState {
   const prng = createPrng(options.seed).fork('queye-accounts');
   const accounts = createAccounts();
   const since = Date.UTC(2025, 8, 1);

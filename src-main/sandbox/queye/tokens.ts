@@ -1,4 +1,4 @@
-import { ApiError } from '../http/reply.ts';
+import { SandboxApiError } from '../http/reply.ts';
 import { randomAlphanumeric } from '../ids.ts';
 import type { QueyeClient, QueyeScope, QueyeUser } from './accounts.ts';
 
@@ -28,7 +28,7 @@ interface StreamRecord {
   revoked: boolean;
 }
 
-export interface IssuedTokens {
+export interface TokenGrant {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
@@ -36,9 +36,9 @@ export interface IssuedTokens {
 }
 
 export interface TokenBook {
-  open(user: QueyeUser, client: QueyeClient, scopes: QueyeScope[], nowMs: number): IssuedTokens;
+  open(user: QueyeUser, client: QueyeClient, scopes: QueyeScope[], nowMs: number): TokenGrant;
   /** Rotates: the presented refresh token is dead afterwards. */
-  refresh(client: QueyeClient, refreshToken: string, nowMs: number): IssuedTokens;
+  refresh(client: QueyeClient, refreshToken: string, nowMs: number): TokenGrant;
   /** The session behind a bearer token, or `invalid_access_token`. */
   checkAccess(client: QueyeClient, accessToken: string, nowMs: number): Session;
   revokeSession(sessionId: string): void;
@@ -50,9 +50,12 @@ export interface TokenBook {
   revoke(token: string): boolean;
 }
 
-const invalidAccess = (message: string) => new ApiError(401, 'invalid_access_token', message);
-const invalidRefresh = (message: string) => new ApiError(401, 'invalid_refresh_token', message);
-const invalidStream = (message: string) => new ApiError(401, 'invalid_stream_token', message);
+const invalidAccess = (message: string) =>
+  new SandboxApiError(401, 'invalid_access_token', message);
+const invalidRefresh = (message: string) =>
+  new SandboxApiError(401, 'invalid_refresh_token', message);
+const invalidStream = (message: string) =>
+  new SandboxApiError(401, 'invalid_stream_token', message);
 
 export function createTokenBook(ttl: { accessSec: number; streamSec: number }): TokenBook {
   const sessions = new Map<string, Session>();
@@ -60,7 +63,7 @@ export function createTokenBook(ttl: { accessSec: number; streamSec: number }): 
   const refresh = new Map<string, RefreshRecord>();
   const streams = new Map<string, StreamRecord>();
 
-  function issue(session: Session, nowMs: number): IssuedTokens {
+  function issue(session: Session, nowMs: number): TokenGrant {
     const accessToken = `qat_${randomAlphanumeric(40)}`;
     const refreshToken = `qrt_${randomAlphanumeric(48)}`;
     access.set(accessToken, {

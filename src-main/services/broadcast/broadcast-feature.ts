@@ -9,13 +9,19 @@ import { appError } from '../core/errors.ts';
 import type { CallsOf, Feature, FeatureContext } from '../core/feature.ts';
 import type { SendingPort } from '../musique/musique-feature.ts';
 import { broadcastHandlers } from './broadcast-handlers.ts';
+import { createHistory, type History } from './history.ts';
 import { createInstanceLock } from './instance-lock.ts';
 import { createJobStore } from './job-store.ts';
+import { createRetention, type Retention } from './retention.ts';
 import { createOutbox, type Outbox, type SendSession, type StoreDirectoryPort } from './outbox.ts';
 
 export type { StoreDirectoryPort } from './outbox.ts';
 
-export type BroadcastFeature = Feature<CallsOf<'broadcast'>> & { outbox: Outbox };
+export type BroadcastFeature = Feature<CallsOf<'broadcast'>> & {
+  outbox: Outbox;
+  history: History;
+  retention: Retention;
+};
 
 export function createBroadcastFeature(
   context: FeatureContext,
@@ -43,9 +49,11 @@ export function createBroadcastFeature(
       },
     };
   };
+  const store = createJobStore({ dir, damagedFiles: context.damagedFiles, log });
+  const lock = createInstanceLock(join(dir, 'engine.lock'));
   const outbox = createOutbox({
-    store: createJobStore({ dir, damagedFiles: context.damagedFiles, log }),
-    lock: createInstanceLock(join(dir, 'engine.lock')),
+    store,
+    lock,
     directory,
     session,
     governor: sending.governor,
@@ -61,14 +69,35 @@ export function createBroadcastFeature(
       });
     sending.require(current, 'audio.send');
   };
+  const history = createHistory({
+    jobs: () => store.jobs(),
+    get: (id) => store.get(id),
+    summary: (state) => outbox.summaryOf(state.job.id),
+    historyDays: () => context.settings.get().broadcast.historyDays,
+  });
+  const retention = createRetention({
+    store,
+    historyDays: () => context.settings.get().broadcast.historyDays,
+    now: () => sending.clock.now(),
+    mayRemove: () => lock.held(),
+    log,
+  });
+  let stopKeeping: (() => void) | undefined;
   return {
     outbox,
-    handlers: broadcastHandlers(outbox, beforeStart),
+    history,
+    retention,
+    handlers: broadcastHandlers(outbox, history, beforeStart),
     async start() {
       await outbox.start().catch((error: unknown) => {
         log.error({ err: error }, 'outbox: could not resume broadcasts');
       });
+      // Old history goes now, when the kept days change and once a day.
+      stopKeeping = await retention.keep(context.settings);
     },
-    dispose: () => outbox.dispose(),
+    async dispose() {
+      stopKeeping?.();
+      await outbox.dispose();
+    },
   };
 }

@@ -1,9 +1,11 @@
-/** The broadcast calls, each mapped to the outbox. */
+/** The broadcast calls, each mapped to the outbox or the history. */
 import type { HandlersOf } from '../core/feature.ts';
+import type { History } from './history.ts';
 import type { Outbox } from './outbox.ts';
 
 export function broadcastHandlers(
   outbox: Outbox,
+  history: History,
   beforeStart: () => void,
 ): HandlersOf<'broadcast'> {
   return {
@@ -15,5 +17,9 @@ export function broadcastHandlers(
     'broadcast.control': ({ jobId, action, chunks }) => outbox.control(jobId, action, chunks),
     'broadcast.jobs': () => outbox.list(),
     'broadcast.rows': ({ jobId, ...page }) => outbox.rows(jobId, page),
+    'broadcast.history': (filter) => history.page(filter),
+    'broadcast.storeHistory': ({ externalId, ...page }) => history.storeHistory(externalId, page),
+    'broadcast.exportHistory': (args) =>
+      'jobId' in args ? history.exportJob(args.jobId) : history.exportStore(args.externalId),
   };
 }

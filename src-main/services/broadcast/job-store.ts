@@ -17,6 +17,8 @@ export interface JobStore {
   get(id: string): JobState | undefined;
   create(job: JobRecord): Promise<JobState>;
   append(state: JobState, record: JournalRecord): Promise<void>;
+  /** Deletes a job's journal and forgets the job (history retention). */
+  remove(id: string): Promise<void>;
   /** Every request ID any job has on record (for telling this app's answers in the usage log). */
   knownRequestIds(): Set<string>;
 }
@@ -32,6 +34,7 @@ export function createJobStore(deps: {
   const io = deps.io ?? nodeJournalIo;
   const states = new Map<string, JobState>();
   const requestIds = new Set<string>();
+  const writing = new Map<string, Promise<unknown>>();
   const pathOf = (id: string) => join(deps.dir, `${id}${suffix}`);
   const remember = (record: JournalRecord) => {
     if ((record.type === 'outcome' || record.type === 'reconciled') && record.requestId)
@@ -81,10 +84,27 @@ export function createJobStore(deps: {
       states.set(job.id, state);
       return state;
     },
-    async append(state, record) {
-      await io.append(pathOf(state.job.id), encodeRecord(record));
-      applyRecord(state, record);
-      remember(record);
+    append(state, record) {
+      // One job's records are written one after another, in the order they were made (a wait
+      // noticed mid-request must not land after that request's answer).
+      const id = state.job.id;
+      const turn = (writing.get(id) ?? Promise.resolve()).then(async () => {
+        await io.append(pathOf(id), encodeRecord(record));
+        applyRecord(state, record);
+        remember(record);
+      });
+      const settled = turn.catch(() => undefined);
+      writing.set(id, settled);
+      void settled.then(() => {
+        if (writing.get(id) === settled) writing.delete(id);
+      });
+      return turn;
+    },
+    async remove(id) {
+      // Anything still being written for it goes first.
+      await writing.get(id);
+      await io.remove(pathOf(id));
+      states.delete(id);
     },
     knownRequestIds: () => requestIds,
   };

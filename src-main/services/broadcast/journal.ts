@@ -8,7 +8,7 @@
  * damage, and the caller hands the file to `DamagedFiles`.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, truncate } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { JournalRecord } from './records.ts';
 
@@ -21,6 +21,8 @@ export interface JournalIo {
   read(path: string): Promise<string | undefined>;
   list(dir: string): Promise<string[]>;
   truncate(path: string, length: number): Promise<void>;
+  /** Deletes a journal (gone already is fine). */
+  remove(path: string): Promise<void>;
 }
 
 export const nodeJournalIo: JournalIo = {
@@ -69,6 +71,7 @@ export const nodeJournalIo: JournalIo = {
     }
   },
   truncate: (path, length) => truncate(path, length),
+  remove: (path) => rm(path, { force: true }),
 };
 
 const checksum = (json: string) => createHash('sha256').update(json).digest('hex').slice(0, 12);

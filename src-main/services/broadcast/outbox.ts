@@ -14,6 +14,7 @@ import type { InstanceLock } from './instance-lock.ts';
 import type { JobStore } from './job-store.ts';
 import type { PlannedChunk } from './plan.ts';
 import {
+  checkStartable,
   describePlan,
   prepare,
   type BroadcastPlan,
@@ -22,10 +23,16 @@ import {
 } from './prepare.ts';
 import type { ControlAction, FailureFacts, JobRecord, JournalRecord } from './records.ts';
 import { reconcile } from './reconcile.ts';
+import { createProgress } from './progress.ts';
 import { nextChunk, type JobState, type StoreRow, type StoreStatus } from './state.ts';
 import { summarize, type JobSummary } from './summary.ts';
 
-export type { BroadcastPlan, BroadcastRequest, StoreDirectoryPort } from './prepare.ts';
+export type {
+  BroadcastPlan,
+  BroadcastRequest,
+  DirectoryStore,
+  StoreDirectoryPort,
+} from './prepare.ts';
 
 /** The Musique account in use: its API, and who it is (recorded with every job). */
 export interface SendSession {
@@ -40,6 +47,8 @@ export interface Outbox {
   create(request: BroadcastRequest): Promise<JobSummary>;
   control(jobId: string, action: ControlAction, chunks?: number[]): Promise<JobSummary>;
   list(): JobSummary[];
+  /** One job as the renderer sees it. */
+  summaryOf(jobId: string): JobSummary;
   rows(
     jobId: string,
     page: { offset: number; limit: number; status?: StoreStatus },
@@ -72,26 +81,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const lifetime = new AbortController();
   let driving: Promise<void> | undefined;
   let again = false;
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const lastEmit = new Map<string, number>();
-  const progressMs = deps.progressMs ?? 250;
+  const progress = createProgress<JobSummary>(
+    deps.emit && ((job) => deps.emit?.(job)),
+    deps.progressMs ?? 250,
+  );
 
   const summary = (state: JobState) => summarize(state, stopped.get(state.job.id));
-  const publish = (state: JobState, now = false) => {
-    if (!deps.emit) return;
-    const id = state.job.id;
-    const since = Date.now() - (lastEmit.get(id) ?? 0);
-    if (now || since >= progressMs) {
-      clearTimeout(timers.get(id));
-      timers.delete(id);
-      lastEmit.set(id, Date.now());
-      deps.emit(summary(state));
-    } else if (!timers.has(id)) {
-      const timer = setTimeout(() => publish(state, true), progressMs - since);
-      timer.unref?.();
-      timers.set(id, timer);
-    }
-  };
+  const publish = (state: JobState, now = false) =>
+    progress.publish(state.job.id, () => summary(state), now);
 
   const job = (id: string) => {
     const state = store.get(id);
@@ -137,7 +134,33 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   }
 
-  async function sendOne(
+  async function sendOne(state: JobState, session: SendSession) {
+    // While the job waits for the quota or a Retry-After, it says so (and until when).
+    const stopListening = deps.governor.onWait((wait) => {
+      if (state.waiting?.window === wait.window && state.waiting.resumesAt === wait.resumesAt)
+        return;
+      void write(state, { type: 'waiting', at: clock.now(), ...wait }).then(
+        (ok) => ok && publish(state, true),
+      );
+    });
+    try {
+      // Waited out before the attempt is recorded: the stores stay pending, a pause or cancel
+      // during a long wait takes effect, and a crash meanwhile leaves nothing unknown.
+      if (
+        !(await deps.governor.whenReady(lifetime.signal).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
+      const next = runnable(state) ? nextChunk(state) : undefined;
+      if (next) await sendChunk(state, session, next);
+    } finally {
+      stopListening();
+    }
+  }
+
+  async function sendChunk(
     state: JobState,
     session: SendSession,
     next: { chunk: number; externalIds: string[] },
@@ -229,8 +252,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
           publish(state, true);
           continue;
         }
-        const next = nextChunk(state);
-        if (next) await sendOne(state, session, next);
+        if (nextChunk(state)) await sendOne(state, session);
         // The last chunk is done: Musique's records may by now settle what was unknown.
         if (!nextChunk(state)) await settleUnknowns(state, session);
         if (!runnable(state)) publish(state, true);
@@ -274,8 +296,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       kick();
     },
     plan(request) {
-      const { chunks } = prepare(request, deps.directory, clock.now());
-      return { ...describePlan(chunks), forecast: deps.governor.forecast(chunks.length) };
+      const now = clock.now();
+      const prepared = prepare(request, deps.directory, now);
+      return {
+        ...describePlan(prepared, now),
+        forecast: deps.governor.forecast(prepared.chunks.length),
+      };
     },
     async create(request) {
       if (!lock.held() && !(await lock.acquire()))
@@ -284,7 +310,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
           'Another Aislecast window or instance is sending broadcasts.',
           'Use that one, or close it and try again.',
         );
-      const { chunks, chunkSize } = prepare(request, deps.directory, clock.now());
+      const now = clock.now();
+      const prepared = prepare(request, deps.directory, now);
+      checkStartable(request, prepared, now);
+      const { chunks, chunkSize, skipped } = prepared;
       const session = deps.session();
       if (!session)
         throw refuse(
@@ -310,6 +339,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         chunks,
         sender: session.sender,
         ...(baselineRecipients !== undefined ? { baselineRecipients } : {}),
+        ...(request.test ? { test: true } : {}),
+        ...(skipped > 0 ? { skipped } : {}),
       };
       let state: JobState;
       try {
@@ -348,6 +379,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return summary(state);
     },
     list: () => store.jobs().map(summary),
+    summaryOf: (jobId) => summary(job(jobId)),
     rows(jobId, page) {
       const all = [...job(jobId).rows.values()].filter(
         (row) => !page.status || row.status === page.status,
@@ -360,7 +392,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     async dispose() {
       lifetime.abort(new DOMException('The outbox is shutting down.', 'AbortError'));
       await driving;
-      for (const timer of timers.values()) clearTimeout(timer);
+      progress.dispose();
       await lock.release();
     },
   };

@@ -7,6 +7,10 @@
  * Daylight-saving rule (the same as Temporal's `compatible`): a local time that does not exist
  * (the spring-forward gap) moves forward by the gap's length — 02:30 becomes 03:30; a local
  * time that happens twice (the autumn overlap) means its first occurrence.
+ *
+ * Zones where the local time has already passed are listed, earliest first, and handled as the
+ * user chose (`ifPassed`): sent at once, moved to the same wall-clock time the next day (by the
+ * same rule), or left out.
  */
 
 import type { Schedule } from '../../../src-preload/contract/schemas/broadcast.ts';
@@ -30,6 +34,23 @@ export interface PlannedChunk {
   timeZone?: string;
   /** The local time fell into a daylight-saving gap or overlap and was resolved by the rule. */
   adjusted?: 'gap' | 'overlap';
+  /** The zone's local time had passed; the user's choice sent it now or the next day. */
+  moved?: 'now' | 'nextDay';
+}
+
+/** A zone whose local time had already passed when planned (before the choice is applied). */
+export interface PassedZone {
+  timeZone: string;
+  stores: number;
+  /** The passed time, UTC ISO-8601. */
+  scheduleAt: string;
+}
+
+export interface SchedulePlan {
+  chunks: PlannedChunk[];
+  passed: PassedZone[];
+  /** Stores left out by `ifPassed: 'skip'`. */
+  skipped: number;
 }
 
 const partsFormat = new Map<string, Intl.DateTimeFormat>();
@@ -102,20 +123,35 @@ const chunked = <T>(items: T[], size: number): T[][] => {
   return out;
 };
 
+/** The same wall-clock time one calendar day later (`2026-03-28T09:00` → `2026-03-29T09:00`). */
+export function nextDayLocal(localTime: string): string {
+  const match = localPattern.exec(localTime);
+  if (!match) throw new RangeError(`not a local time: ${localTime}`);
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0] = match.slice(1).map(Number);
+  return new Date(Date.UTC(y, mo - 1, d + 1, h, mi)).toISOString().slice(0, 16);
+}
+
+type Group = Omit<PlannedChunk, 'index' | 'externalIds'> & { ids: string[]; order: number };
+
 /**
  * The requests a job makes: stores grouped by when they play (one group for `now` and `at`,
- * one per time zone for `local`), each group in chunks of `chunkSize`, in a stable order.
+ * one per time zone for `local`), each group in chunks of `chunkSize`, in a stable order,
+ * earliest first. `now` tells which local times have passed (a time at or before it has).
  */
-export function planChunks(
+export function planSchedule(
   targets: Target[],
   schedule: Schedule,
   chunkSize: number,
-): PlannedChunk[] {
+  now: number,
+): SchedulePlan {
   const size = Math.min(maxChunkSize, Math.max(1, Math.floor(chunkSize)));
-  const groups: Array<Omit<PlannedChunk, 'index' | 'externalIds'> & { ids: string[] }> = [];
+  const groups: Group[] = [];
+  const passed: PassedZone[] = [];
+  let skipped = 0;
   if (schedule.kind !== 'local') {
     groups.push({
       ids: targets.map((t) => t.externalId),
+      order: 0,
       ...(schedule.kind === 'at' ? { scheduleAt: new Date(schedule.at).toISOString() } : {}),
     });
   } else {
@@ -129,22 +165,46 @@ export function planChunks(
       zone,
       ...localToUtc(schedule.localTime, zone),
     }));
-    // Earliest first: the stores whose time comes first are sent first.
     zones.sort((a, b) => a.utcMs - b.utcMs || a.zone.localeCompare(b.zone));
     for (const { zone, utcMs, adjusted } of zones) {
-      groups.push({
-        ids: byZone.get(zone) ?? [],
-        scheduleAt: new Date(utcMs).toISOString(),
+      const ids = byZone.get(zone) ?? [];
+      const at = (ms: number, how?: 'gap' | 'overlap') => ({
+        scheduleAt: new Date(ms).toISOString(),
         timeZone: zone,
-        ...(adjusted ? { adjusted } : {}),
+        ...(how ? { adjusted: how } : {}),
       });
+      if (utcMs > now || !schedule.ifPassed) {
+        if (utcMs <= now)
+          passed.push({ timeZone: zone, stores: ids.length, scheduleAt: at(utcMs).scheduleAt });
+        groups.push({ ids, order: utcMs, ...at(utcMs, adjusted) });
+        continue;
+      }
+      passed.push({ timeZone: zone, stores: ids.length, scheduleAt: at(utcMs).scheduleAt });
+      if (schedule.ifPassed === 'skip') skipped += ids.length;
+      else if (schedule.ifPassed === 'now')
+        groups.push({ ids, order: now, timeZone: zone, moved: 'now' });
+      else {
+        const next = localToUtc(nextDayLocal(schedule.localTime), zone);
+        groups.push({ ids, order: next.utcMs, ...at(next.utcMs, next.adjusted), moved: 'nextDay' });
+      }
     }
+    // Earliest first: the stores whose time comes first are sent first ("now" before any time).
+    groups.sort((a, b) => a.order - b.order);
   }
   const chunks: PlannedChunk[] = [];
-  for (const { ids, ...when } of groups)
+  for (const { ids, order: _order, ...when } of groups)
     for (const externalIds of chunked(ids, size))
       chunks.push({ index: chunks.length, externalIds, ...when });
-  return chunks;
+  return { chunks, passed, skipped };
+}
+
+/** The chunks for a schedule, every local time taken as it is (passed or not). */
+export function planChunks(
+  targets: Target[],
+  schedule: Schedule,
+  chunkSize: number,
+): PlannedChunk[] {
+  return planSchedule(targets, schedule, chunkSize, Number.NEGATIVE_INFINITY).chunks;
 }
 
 /** Chunks whose schedule has already passed at `nowMs` (Musique refuses a time in the past). */

@@ -22,6 +22,10 @@ export interface JobRecord {
   sender: { externalId?: string; environment?: string; host: string };
   /** The audio's `stats.totalRecipients` before the first request, for reconciling. */
   baselineRecipients?: number;
+  /** A test send to one test store (absent in journals written before test sends existed). */
+  test?: boolean;
+  /** Stores left out because their local time had passed (`ifPassed: 'skip'`). */
+  skipped?: number;
 }
 
 export interface AttemptRecord {
@@ -73,5 +77,16 @@ export interface ReconcileRecord {
   requestId?: string;
 }
 
+/**
+ * The governor holds the job back (a rate window is used up, or Musique's `Retry-After`) until
+ * `resumesAt`; the next request's answer clears it.
+ */
+export interface WaitRecord {
+  type: 'waiting';
+  at: number;
+  window: 'minute' | 'hour' | 'day' | 'retryAfter';
+  resumesAt: number;
+}
+
 export type JournalRecord =
-  JobRecord | AttemptRecord | OutcomeRecord | ControlRecord | ReconcileRecord;
+  JobRecord | AttemptRecord | OutcomeRecord | ControlRecord | ReconcileRecord | WaitRecord;

@@ -8,7 +8,13 @@ import type {
   StoreRow,
   StoreStatus,
 } from '../../../src-preload/contract/schemas/broadcast.ts';
-import type { AttemptRecord, FailureFacts, JobRecord, JournalRecord } from './records.ts';
+import type {
+  AttemptRecord,
+  FailureFacts,
+  JobRecord,
+  JournalRecord,
+  WaitRecord,
+} from './records.ts';
 
 export type { JobCounts, JobPhase, StoreRow, StoreStatus };
 
@@ -32,6 +38,12 @@ export interface JobState {
   paused: boolean;
   pauseReason?: FailureFacts;
   updatedAt: number;
+  /** Kept up to date row by row, so summaries and history never count 10,000 rows again. */
+  counts: JobCounts;
+  /** When the last store reached a final status (cleared when stores become pending again). */
+  finishedAt?: number;
+  /** The governor holds the job until `resumesAt` (cleared by the next request's answer). */
+  waiting?: { window: WaitRecord['window']; resumesAt: number };
 }
 
 export const attemptKey = (chunk: number, attempt: number) => `${chunk}:${attempt}`;
@@ -41,6 +53,8 @@ export function createState(job: JobRecord): JobState {
   for (const chunk of job.chunks)
     for (const externalId of chunk.externalIds)
       rows.set(externalId, { externalId, chunk: chunk.index, status: 'pending' });
+  const counts = emptyCounts();
+  counts.total = counts.pending = rows.size;
   return {
     job,
     rows,
@@ -49,8 +63,24 @@ export function createState(job: JobRecord): JobState {
     attempts: new Map(),
     paused: false,
     updatedAt: job.at,
+    counts,
+    // A job with no stores at all has nothing to wait for.
+    ...(rows.size === 0 ? { finishedAt: job.at } : {}),
   };
 }
+
+const emptyCounts = (): JobCounts => ({
+  total: 0,
+  pending: 0,
+  inFlight: 0,
+  sent: 0,
+  failed: 0,
+  unknown: 0,
+  cancelled: 0,
+});
+
+const countKey = (status: StoreStatus): Exclude<keyof JobCounts, 'total'> =>
+  status === 'in-flight' ? 'inFlight' : status;
 
 function setRows(state: JobState, ids: string[], update: Partial<StoreRow>, only?: StoreStatus[]) {
   for (const id of ids) {
@@ -64,15 +94,29 @@ function setRows(state: JobState, ids: string[], update: Partial<StoreRow>, only
     };
     if (update.at === undefined && row.at !== undefined) next.at = row.at;
     state.rows.set(id, next);
+    state.counts[countKey(row.status)]--;
+    state.counts[countKey(next.status)]++;
   }
 }
 
 export function applyRecord(state: JobState, record: JournalRecord): void {
   state.updatedAt = Math.max(state.updatedAt, record.at);
+  applyOne(state, record);
+  const active = state.counts.pending + state.counts.inFlight;
+  if (active > 0) delete state.finishedAt;
+  else state.finishedAt ??= record.at;
+}
+
+function applyOne(state: JobState, record: JournalRecord): void {
   switch (record.type) {
     case 'job':
       return;
+    case 'waiting':
+      state.waiting = { window: record.window, resumesAt: record.resumesAt };
+      return;
     case 'attempt':
+      // The request goes out: whatever held the job back is over.
+      delete state.waiting;
       state.open.set(record.chunk, record);
       state.attempts.set(
         record.chunk,
@@ -84,6 +128,8 @@ export function applyRecord(state: JobState, record: JournalRecord): void {
       const attempt = state.open.get(record.chunk);
       if (!attempt || attempt.attempt !== record.attempt) return;
       state.open.delete(record.chunk);
+      // An answer came: whatever held the job back is over.
+      delete state.waiting;
       const ids = attempt.externalIds;
       const requestId = record.requestId ? { requestId: record.requestId } : {};
       if (record.result === 'sent') {
@@ -136,6 +182,8 @@ export function applyRecord(state: JobState, record: JournalRecord): void {
       return;
     }
     case 'control':
+      // Paused or cancelled, the job no longer waits for the quota.
+      if (record.action === 'pause' || record.action === 'cancel') delete state.waiting;
       switch (record.action) {
         case 'pause':
           state.paused = true;
@@ -176,21 +224,7 @@ export function interruptedAttempts(state: JobState): AttemptRecord[] {
 }
 
 export function countsOf(state: JobState): JobCounts {
-  const counts: JobCounts = {
-    total: 0,
-    pending: 0,
-    inFlight: 0,
-    sent: 0,
-    failed: 0,
-    unknown: 0,
-    cancelled: 0,
-  };
-  for (const row of state.rows.values()) {
-    counts.total++;
-    if (row.status === 'in-flight') counts.inFlight++;
-    else counts[row.status]++;
-  }
-  return counts;
+  return { ...state.counts };
 }
 
 export function phaseOf(state: JobState, counts = countsOf(state)): JobPhase {

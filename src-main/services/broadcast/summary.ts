@@ -30,6 +30,12 @@ export function summarize(state: JobState, stopped?: FailureFacts): JobSummary {
     counts,
     ...(state.pauseReason ? { pauseReason: state.pauseReason } : {}),
     ...(stopped ? { stopped } : {}),
+    ...(job.test ? { test: true } : {}),
+    ...(state.waiting ? { waiting: { ...state.waiting } } : {}),
+    ...(state.finishedAt !== undefined
+      ? { finishedAt: new Date(state.finishedAt).toISOString() }
+      : {}),
+    ...(job.skipped ? { skipped: job.skipped } : {}),
     unknown: [...state.unknown.values()]
       .sort((a, b) => a.chunk - b.chunk)
       .map((u) => ({

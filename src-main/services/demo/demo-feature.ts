@@ -70,6 +70,7 @@ export function createDemoFeature(
         tracks: sandbox.control.librarySummary().track_count,
         stores: sandbox.stores.length,
         startupMs: sandbox.startupMs,
+        clock: sandbox.control.now(),
       });
     } catch (error) {
       const reference = localReference();
@@ -108,7 +109,18 @@ export function createDemoFeature(
   return {
     sandbox: () => sandbox,
     handlers: {
-      'demo.status': () => status,
+      // The clock runs on: read it now rather than when the status last changed.
+      'demo.status': () => (sandbox ? { ...status, clock: sandbox.control.now() } : status),
+      'demo.advanceClock': ({ byMs }) =>
+        serial(() => {
+          if (!sandbox || !status.active)
+            throw appError('demo_not_running', 'The demo is not running.', {
+              action: 'Start the demo first.',
+            });
+          sandbox.control.advance(byMs);
+          log.info({ byMs, clock: sandbox.control.now() }, 'demo clock moved forward');
+          return Promise.resolve(publish({ ...status, clock: sandbox.control.now() }));
+        }),
       'demo.start': () =>
         serial(async () => {
           context.settings.update({ app: { mode: 'demo' } });

@@ -2,19 +2,24 @@ import type { QueyeState } from '../../../src-preload/contract/schemas/queye.ts'
 import type { Feature, FeatureContext } from '../core/feature.ts';
 import { systemClock, type Clock } from '../core/clock.ts';
 import type { QueyeConnection } from '../queye/queye-feature.ts';
-import { libraryHandlers, type LibraryCallName } from './library-handlers.ts';
-import { createLibraryService, type LibraryService } from './library-service.ts';
+import { trackLibraryHandlers, type LibraryCallName } from './library-handlers.ts';
+import { createTrackLibraryService, type TrackLibraryService } from './track-library-service.ts';
 
 export interface LibraryFeatureOptions {
   clock?: Clock;
   /** Incremental sync while signed in, this often. Default 30 minutes; 0 turns it off. */
   autoSyncMs?: number;
   checkpointEvery?: number;
+  /**
+   * `false`: the library stays closed whatever Queye does (no cache load, no sync), so tests of
+   * the Queye session alone see only the session's own requests. Default true.
+   */
+  followSignIn?: boolean;
 }
 
 export type LibraryFeature = Feature<LibraryCallName> & {
   /** For tests, benchmarks and diagnostics. */
-  service: LibraryService;
+  service: TrackLibraryService;
 };
 
 /**
@@ -28,7 +33,7 @@ export function createLibraryFeature(
   options: LibraryFeatureOptions = {},
 ): LibraryFeature {
   const clock = options.clock ?? systemClock;
-  const service = createLibraryService(context, connection, {
+  const service = createTrackLibraryService(context, connection, {
     clock,
     checkpointEvery: options.checkpointEvery,
   });
@@ -70,8 +75,9 @@ export function createLibraryFeature(
 
   return {
     service,
-    handlers: libraryHandlers(service),
+    handlers: trackLibraryHandlers(service),
     async start() {
+      if (options.followSignIn === false) return;
       started = true;
       follow();
       await service.active()?.loading;

@@ -1,9 +1,9 @@
 import type { CallsOf, HandlersOf } from '../core/feature.ts';
-import type { LibraryService } from './library-service.ts';
+import type { TrackLibraryService } from './track-library-service.ts';
 
 export type LibraryCallName = CallsOf<'library'>;
 
-export function libraryHandlers(library: LibraryService): HandlersOf<'library'> {
+export function trackLibraryHandlers(library: TrackLibraryService): HandlersOf<'library'> {
   return {
     'library.status': () => library.status(),
     'library.snapshot': () => library.snapshot(),

@@ -5,7 +5,7 @@ import type {
 } from '../../../src-preload/contract/schemas/library.ts';
 import { eachLimited, listAll, type Requester } from './paging.ts';
 import { albumOf, playlistOf, summaryOf, trackRowOf, type TrackRow } from './parse.ts';
-import type { TrackTable } from './track-table.ts';
+import type { TrackColumns } from './track-columns.ts';
 
 export async function fetchSummary(
   request: Requester,
@@ -32,7 +32,7 @@ export async function fetchAlbums(request: Requester, signal: AbortSignal): Prom
   return albums;
 }
 
-export function completeAlbums(albums: readonly AlbumInfo[], tracks: TrackTable): AlbumInfo[] {
+export function completeAlbums(albums: readonly AlbumInfo[], tracks: TrackColumns): AlbumInfo[] {
   const known = new Set(albums.map((album) => album.id));
   const derived: AlbumInfo[] = [];
   for (const [id, facts] of tracks.albumFacts(known)) {
@@ -95,6 +95,6 @@ export async function fetchPlaylists(
 }
 
 /** Adds the playlist tracks the library listing did not have (after it, to keep its order). */
-export function addMissing(tracks: TrackTable, rows: Map<number, TrackRow>): void {
+export function addMissing(tracks: TrackColumns, rows: Map<number, TrackRow>): void {
   for (const [id, row] of rows) if (!tracks.has(id)) tracks.upsert(row);
 }

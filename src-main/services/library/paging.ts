@@ -5,7 +5,7 @@ import { pageOf, type Page } from './parse.ts';
 
 export type Requester = <T = unknown>(request: QueyeRequest) => Promise<HttpResult<T>>;
 
-export const pageLimit = 200;
+export const trackPageLimit = 200;
 
 /** One page of a list endpoint, read tolerantly. */
 export async function fetchPage(
@@ -15,7 +15,7 @@ export async function fetchPage(
   query: Query,
   signal: AbortSignal,
 ): Promise<Page> {
-  const { data } = await request({ path, query: { limit: pageLimit, ...query }, signal });
+  const { data } = await request({ path, query: { limit: trackPageLimit, ...query }, signal });
   return pageOf(data, key);
 }
 

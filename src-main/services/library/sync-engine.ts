@@ -7,7 +7,7 @@ import type {
   SyncProgress,
 } from '../../../src-preload/contract/schemas/library.ts';
 import type { Logger } from '../log/logger.ts';
-import type { SyncState } from './library-cache.ts';
+import type { SyncState } from './track-library-cache.ts';
 import {
   addMissing,
   completeAlbums,
@@ -17,11 +17,11 @@ import {
 } from './metadata-sync.ts';
 import { followCursor, PageFailed, type Requester } from './paging.ts';
 import { trackRowOf, type TrackRow } from './parse.ts';
-import { createTrackTable, type TrackTable } from './track-table.ts';
+import { createTrackColumns, type TrackColumns } from './track-columns.ts';
 
 /** The library held in main: the tracks table plus the small lists around it. */
-export interface LibraryData {
-  tracks: TrackTable;
+export interface TrackLibraryContents {
+  tracks: TrackColumns;
   albums: AlbumInfo[];
   playlists: PlaylistInfo[];
   summary?: LibrarySummary;
@@ -32,7 +32,7 @@ export interface LibraryData {
 export interface FullSyncPosition {
   /** The cursor of the next page to fetch. */
   cursor: string;
-  tracks: TrackTable;
+  tracks: TrackColumns;
   newestUploadedAt?: string;
   newestUploadedMs?: number;
   startedAt: string;
@@ -101,11 +101,11 @@ async function settle(tasks: Array<Promise<unknown>>) {
  */
 export async function fullSync(
   deps: SyncDeps,
-  options: { signal: AbortSignal; resume?: FullSyncPosition; previous?: LibraryData },
-): Promise<{ data: LibraryData; metadataError?: unknown }> {
+  options: { signal: AbortSignal; resume?: FullSyncPosition; previous?: TrackLibraryContents },
+): Promise<{ data: TrackLibraryContents; metadataError?: unknown }> {
   const { resume, signal } = options;
   const startedAt = resume?.startedAt ?? new Date(deps.now()).toISOString();
-  const tracks = resume?.tracks ?? createTrackTable();
+  const tracks = resume?.tracks ?? createTrackColumns();
   const newest: Newest = { raw: resume?.newestUploadedAt, ms: resume?.newestUploadedMs ?? 0 };
   const side = new AbortController();
   const sideSignal = AbortSignal.any([signal, side.signal]);
@@ -189,7 +189,7 @@ export async function fullSync(
   const previous = options.previous;
   const now = new Date(deps.now()).toISOString();
   if (playlistsResult.status === 'fulfilled') addMissing(tracks, playlistsResult.value.rows);
-  const data: LibraryData = {
+  const data: TrackLibraryContents = {
     tracks,
     albums: completeAlbums(
       albumsResult.status === 'fulfilled' ? albumsResult.value : (previous?.albums ?? []),
@@ -219,7 +219,7 @@ export async function fullSync(
  */
 export async function incrementalSync(
   deps: SyncDeps,
-  data: LibraryData,
+  data: TrackLibraryContents,
   options: { signal: AbortSignal },
 ): Promise<{ changed: boolean; fullSyncDue: boolean }> {
   const { signal } = options;

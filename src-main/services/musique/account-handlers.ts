@@ -13,7 +13,7 @@ import type { SettingsService } from '../settings/settings-service.ts';
 import type { AccountStore } from './account.ts';
 import { generateToken } from './client.ts';
 import { musiqueRoutes } from './routes.ts';
-import type { Library } from './library.ts';
+import type { AnnouncementLibrary } from './announcement-library.ts';
 import { sessionLibraryKey, type SessionGate } from './session-gate.ts';
 
 const demoActive = () =>
@@ -41,7 +41,7 @@ export interface AccountHandlerDeps {
   account: AccountStore;
   gate: SessionGate;
   /** A forgotten account's cached library goes with it. */
-  library: Pick<Library, 'drop'>;
+  library: Pick<AnnouncementLibrary, 'drop'>;
   /** Token generation runs before there is a session, on the feature's client. */
   http: HttpClient;
   /** Where token generation is sent (the profile and base URL in the settings). */

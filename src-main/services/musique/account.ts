@@ -41,7 +41,7 @@ export interface AccountFacts {
   testedAt?: string;
 }
 
-export interface Session {
+export interface MusiqueSession {
   token: string;
   profile: MusiqueProfile;
   baseUrl: string;
@@ -63,9 +63,9 @@ export interface TemporaryCredentials {
 
 export interface AccountStore {
   load(): Promise<void>;
-  session(): Session | undefined;
+  session(): MusiqueSession | undefined;
   /** The saved account's session, also while held back for another address (never for calls). */
-  savedSession(): Session | undefined;
+  savedSession(): MusiqueSession | undefined;
   view(): MusiqueAccount;
   /** Validates a pasted token's shape (nothing is sent for a malformed one). */
   prepareToken(raw: string): string;
@@ -74,15 +74,15 @@ export interface AccountStore {
    * without (a token just generated, which exists at Musique whatever happens next), it is kept
    * even when the check fails, and the session says why.
    */
-  save(token: string, options: { requireCheck: boolean }): Promise<Session>;
+  save(token: string, options: { requireCheck: boolean }): Promise<MusiqueSession>;
   /** Re-tests the session's token; a refusal marks the session rejected. */
-  test(): Promise<Session>;
+  test(): Promise<MusiqueSession>;
   /** Forgets the saved account (vault entries); the caller revokes first if wanted. */
   wipe(): Promise<void>;
-  useTemporary(credentials: TemporaryCredentials): Promise<Session>;
+  useTemporary(credentials: TemporaryCredentials): Promise<MusiqueSession>;
   clearTemporary(): void;
   /** A call with the session's token was refused as a token problem. */
-  markRejected(session: Session, error: ApiErrorShape): void;
+  markRejected(session: MusiqueSession, error: ApiErrorShape): void;
   /** Settings changed (base URL or profile): the saved session follows. */
   reconfigure(): boolean;
   onChange(listener: () => void): () => void;
@@ -136,8 +136,8 @@ export function createAccountStore(options: {
   // Musique's error text may echo the token it refuses: never keep that text as it came.
   const kept = (shape: ApiErrorShape) => redactOutgoing(shape, redactor);
   const now = options.now ?? Date.now;
-  let saved: Session | undefined;
-  let temporary: Session | undefined;
+  let saved: MusiqueSession | undefined;
+  let temporary: MusiqueSession | undefined;
   let unreadable: ApiErrorShape | undefined;
   /** Whether the settings named another address than the saved token's at the last look. */
   let heldBack = false;
@@ -152,7 +152,7 @@ export function createAccountStore(options: {
     baseUrl: string,
     demo: boolean,
     facts: AccountFacts,
-  ): Session => {
+  ): MusiqueSession => {
     const routes = musiqueRoutes(profile, baseUrl);
     return {
       token,
@@ -171,7 +171,7 @@ export function createAccountStore(options: {
   };
 
   /** Asks Musique about the token; the session records the answer. */
-  const check = async (session: Session): Promise<Session> => {
+  const check = async (session: MusiqueSession): Promise<MusiqueSession> => {
     try {
       const result = await session.api.testToken();
       if (!result.valid) {
@@ -198,10 +198,10 @@ export function createAccountStore(options: {
   };
 
   /** The saved session, unless the settings now name another address than its token's. */
-  const usable = (): Session | undefined =>
+  const usable = (): MusiqueSession | undefined =>
     saved && sameAddress(saved.baseUrl, settings.get().musique.baseUrl) ? saved : undefined;
 
-  const persistFacts = async (session: Session) => {
+  const persistFacts = async (session: MusiqueSession) => {
     if (session === saved) await vault.set(accountSecret, JSON.stringify(session.facts));
   };
 

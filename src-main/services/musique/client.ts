@@ -22,7 +22,7 @@ import {
 import type { MusiqueRoutes } from './routes.ts';
 import { checkSendBody, readSendReceipt, type SendBody, type SendReceipt } from './send.ts';
 
-export const pageLimit = 100;
+export const audioPageLimit = 100;
 /** A library larger than this is not an announcement library; stop rather than loop forever. */
 const maxPages = 500;
 
@@ -127,7 +127,7 @@ export function createMusiqueApi(
     async revokeToken() {
       await send({ method: 'DELETE', url: routes.auth, idempotent: false });
     },
-    async listPage(page, limit = pageLimit) {
+    async listPage(page, limit = audioPageLimit) {
       const url = `${routes.audio}?page=${page}&limit=${limit}`;
       return readAudioPage((await send({ url })).data);
     },
@@ -140,7 +140,7 @@ export function createMusiqueApi(
           if (!seen.has(item.id)) fresh++;
           seen.set(item.id, item);
         }
-        const short = result.count < pageLimit;
+        const short = result.count < audioPageLimit;
         const reachedTotal = result.total !== undefined && seen.size >= result.total;
         // A server that ignores `page` repeats itself: nothing new means the end.
         if (short || result.hasMore === false || reachedTotal || fresh === 0) break;

@@ -8,11 +8,11 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MusiqueAccount } from '../../../src-preload/contract/schemas/musique.ts';
 import type { CallsOf, Feature, FeatureContext, HandlersOf } from '../core/feature.ts';
-import type { Session, TemporaryCredentials } from './account.ts';
-import type { GovernorClock } from './governor/clock.ts';
+import type { MusiqueSession, TemporaryCredentials } from './account.ts';
+import type { FollowingClock, GovernorClock } from './governor/clock.ts';
 import type { Governor } from './governor/governor.ts';
 import { accountHandlers } from './account-handlers.ts';
-import { libraryHandlers } from './library-handlers.ts';
+import { announcementLibraryHandlers } from './announcement-library-handlers.ts';
 import { createAudioMediaProvider } from './media-provider.ts';
 import { createMusiqueServices, type MusiqueFeatureOptions } from './runtime.ts';
 import { sessionLibraryKey } from './session-gate.ts';
@@ -35,15 +35,20 @@ export type MusiqueFeature = Feature<CallsOf<'musique'>> & {
   clearTemporaryCredentials(): Promise<MusiqueAccount>;
   /** What the broadcast outbox sends with: the session, and the governor every call shares. */
   sending: SendingPort;
+  /**
+   * Reads the time from `source` (the demo sandbox's clock) until called with `undefined`:
+   * the governor, the rate windows and the outbox then agree with the Musique in use.
+   */
+  followClock(source: (() => number) | undefined): void;
 };
 
 export interface SendingPort {
   /** The session to send with, or undefined when none is connected (or Musique refused it). */
-  session(): Session | undefined;
+  session(): MusiqueSession | undefined;
   /** Refuses early (no request) when the token is known to lack `permission`. */
-  require(session: Session, permission: string): void;
+  require(session: MusiqueSession, permission: string): void;
   /** Runs a call with the session's token, feeding its outcome to the connection state. */
-  guard<T>(session: Session, work: () => Promise<T>): Promise<T>;
+  guard<T>(session: MusiqueSession, work: () => Promise<T>): Promise<T>;
   governor: Governor;
   clock: GovernorClock;
 }
@@ -137,7 +142,16 @@ export function createMusiqueFeature(
       redactor: context.redactor,
       log,
     }),
-    ...libraryHandlers({ gate, library, status, quota, account, staging, uploader, log }),
+    ...announcementLibraryHandlers({
+      gate,
+      library,
+      status,
+      quota,
+      account,
+      staging,
+      uploader,
+      log,
+    }),
   };
   return {
     handlers,
@@ -165,6 +179,10 @@ export function createMusiqueFeature(
       await account.useTemporary(credentials);
       await following;
       return account.view();
+    },
+    followClock(source) {
+      // A clock a test injected stays as it is.
+      if ('follow' in governor.clock) (governor.clock as FollowingClock).follow(source);
     },
     async clearTemporaryCredentials() {
       account.clearTemporary();

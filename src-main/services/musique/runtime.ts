@@ -9,9 +9,9 @@ import { defaultRetry, type RetryPolicy } from '../http/retry.ts';
 import type { Logger } from '../log/logger.ts';
 import { createAccountStore, type AccountStore } from './account.ts';
 import { describeMusique } from './describe-errors.ts';
-import { createLibrary, type Library } from './library.ts';
-import { createLibraryCache } from './library-cache.ts';
-import { systemGovernorClock, type GovernorClock } from './governor/clock.ts';
+import { createAnnouncementLibrary, type AnnouncementLibrary } from './announcement-library.ts';
+import { createAnnouncementLibraryCache } from './announcement-library-cache.ts';
+import { createFollowingClock, type GovernorClock } from './governor/clock.ts';
 import { createGovernor, type Governor } from './governor/governor.ts';
 import { createQuotaTracker, type QuotaOptions, type QuotaTracker } from './governor/quota.ts';
 import { createServiceStatus, type ServiceStatus } from './service-status.ts';
@@ -41,7 +41,7 @@ export interface MusiqueServices {
   lifetime: AbortController;
   http: HttpClient;
   account: AccountStore;
-  library: Library;
+  library: AnnouncementLibrary;
   status: ServiceStatus;
   quota: QuotaTracker;
   /** Admits every Musique request against the rate windows; forecasts big sends. */
@@ -58,7 +58,7 @@ export function createMusiqueServices(
   options: MusiqueFeatureOptions = {},
 ): MusiqueServices {
   const dir = join(context.dataDir, 'musique');
-  const clock = options.clock ?? systemGovernorClock;
+  const clock = options.clock ?? createFollowingClock();
   const quota = createQuotaTracker({ now: () => clock.now(), ...options.rateWindows });
   quota.onChange((snapshot) => context.events.emit('musique.quotaChanged', snapshot));
   const governor = createGovernor({ quota, clock });
@@ -81,8 +81,8 @@ export function createMusiqueServices(
     redactor: context.redactor,
     lifetime: lifetime.signal,
   });
-  const cache = createLibraryCache(dir, context.damagedFiles);
-  const library = createLibrary({
+  const cache = createAnnouncementLibraryCache(dir, context.damagedFiles);
+  const library = createAnnouncementLibrary({
     cache,
     log,
     emit: (snapshot) => context.events.emit('musique.libraryChanged', snapshot),

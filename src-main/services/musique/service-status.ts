@@ -10,23 +10,23 @@ import type { ServiceConnection } from '../../../src-preload/contract/schemas/co
 import type { MusiqueServiceStatus } from '../../../src-preload/contract/schemas/musique.ts';
 import type { ConnectionMonitor } from '../connection/connection-monitor.ts';
 import { isAppError } from '../core/errors.ts';
-import type { Session } from './account.ts';
+import type { MusiqueSession } from './account.ts';
 
 const transportCodes = new Set(['network_error', 'timeout', 'connection_reset']);
 
 export interface ServiceStatus {
   /** Info (once per host) and health, and the legacy quota figures where they exist. */
-  check(session: Session): Promise<MusiqueServiceStatus>;
+  check(session: MusiqueSession): Promise<MusiqueServiceStatus>;
   last(): MusiqueServiceStatus;
   /** The outcome of any call with the session's token (its error, or nothing on success). */
   record(error?: ApiErrorShape): void;
   /** Recomputes the connection state for the session (or its absence). */
-  publish(session: Session | undefined): void;
+  publish(session: MusiqueSession | undefined): void;
   reset(): void;
 }
 
 export function connectionFor(
-  session: Session | undefined,
+  session: MusiqueSession | undefined,
   status: MusiqueServiceStatus,
   failure: ApiErrorShape | undefined,
 ): ServiceConnection {
@@ -71,14 +71,14 @@ export function connectionFor(
 
 export function createServiceStatus(options: {
   connection: ConnectionMonitor;
-  onLimits?: (limits: Awaited<ReturnType<Session['api']['limits']>>) => void;
+  onLimits?: (limits: Awaited<ReturnType<MusiqueSession['api']['limits']>>) => void;
   now?: () => number;
 }): ServiceStatus {
   const now = options.now ?? Date.now;
   let status: MusiqueServiceStatus = {};
   let infoFor: string | undefined;
   let failure: ApiErrorShape | undefined;
-  let current: Session | undefined;
+  let current: MusiqueSession | undefined;
 
   const service: ServiceStatus = {
     async check(session) {

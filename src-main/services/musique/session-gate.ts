@@ -7,17 +7,17 @@
 import { createHash } from 'node:crypto';
 import { appError, isAppError } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
-import type { AccountStore, Session } from './account.ts';
-import { libraryCacheKey } from './library-cache.ts';
+import type { AccountStore, MusiqueSession } from './account.ts';
+import { announcementLibraryCacheKey } from './announcement-library-cache.ts';
 import type { ServiceStatus } from './service-status.ts';
 
 export interface SessionGate {
   /** The session in use, or a "connect first" error. */
-  session(): Session;
+  session(): MusiqueSession;
   /** Refuses early (no request) when the last test says the token lacks `permission`. */
-  require(session: Session, permission: string): void;
+  require(session: MusiqueSession, permission: string): void;
   /** Runs a call with the session's token, feeding its outcome to the connection state. */
-  guard<T>(session: Session, work: () => Promise<T>): Promise<T>;
+  guard<T>(session: MusiqueSession, work: () => Promise<T>): Promise<T>;
 }
 
 export interface SessionGateDeps {
@@ -68,15 +68,16 @@ export function createSessionGate({ account, status, log }: SessionGateDeps): Se
 }
 
 /** Which cached announcement library belongs to a session (undefined: none). */
-export function sessionLibraryKey(session: Session | undefined): string | undefined {
+export function sessionLibraryKey(session: MusiqueSession | undefined): string | undefined {
   if (!session) return undefined;
   const { externalId, userId } = session.facts;
-  if (externalId) return libraryCacheKey(session.routes.root, externalId);
+  if (externalId) return announcementLibraryCacheKey(session.routes.root, externalId);
   // API.md asks for tolerant reading: a test answer may leave the External ID out. The
   // account is then named by its numeric user ID, else by a one-way fingerprint of the
   // token — never the token itself — so the library still opens and caches.
-  if (userId !== undefined) return libraryCacheKey(session.routes.root, `user:${userId}`);
-  return libraryCacheKey(
+  if (userId !== undefined)
+    return announcementLibraryCacheKey(session.routes.root, `user:${userId}`);
+  return announcementLibraryCacheKey(
     session.routes.root,
     `token:${createHash('sha256').update(session.token).digest('hex')}`,
   );

@@ -1,23 +1,11 @@
-import type { Handlers } from '../core/router.ts';
+import type { CallsOf, HandlersOf } from '../core/feature.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import type { AccountSecurity } from './account-security.ts';
 import type { CredentialCheck } from './credential-check.ts';
 import type { QueyeAccount } from './queye-account.ts';
 
-export type QueyeCallName =
-  | 'queye.status'
-  | 'queye.test'
-  | 'queye.connect'
-  | 'queye.reconnect'
-  | 'queye.retryApproval'
-  | 'queye.cancelApproval'
-  | 'queye.signOut'
-  | 'queye.keyInfo'
-  | 'queye.rotateKey'
-  | 'queye.lockKey'
-  | 'queye.clients'
-  | 'queye.decideClient'
-  | 'queye.accessLog';
+/** Derived from the contract: a call added there fails to compile here until it is handled. */
+export type QueyeCallName = CallsOf<'queye'>;
 
 export interface QueyeHandlersDeps {
   account: Pick<
@@ -34,7 +22,7 @@ export function queyeHandlers({
   check,
   security,
   settings,
-}: QueyeHandlersDeps): Pick<Handlers, QueyeCallName> {
+}: QueyeHandlersDeps): HandlersOf<'queye'> {
   // Keys arrive cleaned and shape-checked by the contract's schema; the base URL defaults to
   // the saved setting (already https or loopback).
   const credentials = (args: { clientKey: string; userKey: string; baseUrl?: string }) => ({

@@ -3,6 +3,9 @@ import {
   AppMode,
   MusiqueProfile,
   ThemePreference,
+  defaultHistoryDays,
+  maxHistoryDays,
+  minHistoryDays,
 } from '../../../src-preload/contract/schemas/settings.ts';
 
 export const WindowBounds = z.strictObject({
@@ -22,6 +25,9 @@ export const StoredSettings = z.strictObject({
   queye: z.strictObject({ baseUrl: z.string() }),
   musique: z.strictObject({ baseUrl: z.string(), profile: MusiqueProfile }),
   player: z.strictObject({ volume: z.number().min(0).max(1), muted: z.boolean() }),
+  broadcast: z.strictObject({
+    historyDays: z.number().int().min(minHistoryDays).max(maxHistoryDays),
+  }),
   window: WindowBounds.nullable(),
 });
 export type StoredSettings = z.infer<typeof StoredSettings>;
@@ -32,5 +38,7 @@ export const settingsDefaults: StoredSettings = {
   queye: { baseUrl: 'https://api.queyemusic.com/v1' },
   musique: { baseUrl: 'https://api.musique.app/api/v1/integration', profile: 'v1' },
   player: { volume: 0.8, muted: false },
+  // A file written before history retention existed has no such section: conf fills it in.
+  broadcast: { historyDays: defaultHistoryDays },
   window: null,
 };

@@ -21,7 +21,7 @@ export interface SettingsService {
   readonly path: string;
 }
 
-const sections = ['app', 'ui', 'queye', 'musique', 'player'] as const;
+const sections = ['app', 'ui', 'queye', 'musique', 'player', 'broadcast'] as const;
 
 export function createSettingsService(store: SettingsStore): SettingsService {
   const listeners = new Set<(settings: PublicSettings) => void>();
@@ -33,6 +33,7 @@ export function createSettingsService(store: SettingsStore): SettingsService {
       queye: { ...all.queye },
       musique: { ...all.musique },
       player: { ...all.player },
+      broadcast: { ...all.broadcast },
     };
   };
   return {

@@ -7,14 +7,14 @@ import type { StoreFileSpec } from './store-file.ts';
 /** `settings.json` in the user-data folder (conf's `configName`, electron-store's `name`). */
 export const settingsFileName = 'settings';
 
-export type Migration = NonNullable<Options<StoredSettings>['migrations']>[string];
+export type SettingsMigration = NonNullable<Options<StoredSettings>['migrations']>[string];
 
 /**
  * Versioned migrations, keyed by the app version that introduced the change (conf runs every
  * migration newer than the version recorded in the file, in order). Add an entry whenever a
  * release reshapes a stored key; never edit one that has shipped.
  */
-export const settingsMigrations: Record<string, Migration> = {};
+export const settingsMigrations: Record<string, SettingsMigration> = {};
 
 const jsonSchema = z.toJSONSchema(StoredSettings, { io: 'input' }) as {
   properties: Record<string, unknown>;
@@ -26,7 +26,7 @@ const jsonSchema = z.toJSONSchema(StoredSettings, { io: 'input' }) as {
  */
 export function settingsStoreOptions(
   projectVersion: string,
-  migrations: Record<string, Migration> = settingsMigrations,
+  migrations: Record<string, SettingsMigration> = settingsMigrations,
 ): Options<StoredSettings> {
   return {
     configName: settingsFileName,
@@ -47,6 +47,7 @@ const sectionWords: Record<keyof StoredSettings, string> = {
   queye: 'the Queye Music address',
   musique: 'the Musique address and profile',
   player: 'the volume',
+  broadcast: 'how long broadcast history is kept',
   window: 'the window size and position',
 };
 

@@ -69,13 +69,13 @@ const FileSchema = z.object({
 });
 
 /** One step: a file of version `n` in, a file of version `n + 1` out. */
-export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
+export type StoreDirectoryMigration = (file: Record<string, unknown>) => Record<string, unknown>;
 
 /**
  * Steps from each older version to the next. Version 1 is the first shape; when the shape
  * changes, add `1: (file) => ({...file, version: 2, …})` here and bump the version above.
  */
-export const migrations: Readonly<Partial<Record<number, Migration>>> = {};
+export const migrations: Readonly<Partial<Record<number, StoreDirectoryMigration>>> = {};
 
 export type DirectoryRead =
   | { state: 'missing' }
@@ -85,7 +85,7 @@ export type DirectoryRead =
 /** Brings a parsed file up to the current version, or says why it cannot be used. */
 export function upgradeDirectoryFile(
   raw: unknown,
-  steps: Readonly<Partial<Record<number, Migration>>> = migrations,
+  steps: Readonly<Partial<Record<number, StoreDirectoryMigration>>> = migrations,
 ): DirectoryRead {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { state: 'damaged', reason: 'is not a directory object' };

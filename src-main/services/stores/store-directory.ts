@@ -10,7 +10,7 @@ import {
   groupMembers,
   splitTags,
   checkTimeZone,
-  summarize,
+  summarizeDirectory,
 } from '../../../src-preload/contract/schemas/store-rules.ts';
 import type {
   DirectorySnapshot,
@@ -196,7 +196,7 @@ export function createStoreDirectory(deps: StoreDirectoryDeps): StoreDirectory {
         demo,
         stores,
         groups: groups.map((group) => view(group, stores)),
-        summary: summarize(stores),
+        summary: summarizeDirectory(stores),
       };
     },
     get,

@@ -1,12 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { VaultProtection } from '../../../src-preload/contract/schemas/vault.ts';
 
-/**
- * - `os`: the OS keychain protects the key (macOS Keychain, Windows DPAPI, libsecret/KWallet).
- * - `weak`: encryption with a key anyone on the machine can read (Linux `basic_text`, or the
- *   browser host's key file). Secrets are only written to disk with the user's consent.
- * - `unavailable`: no encryption at all; secrets stay in memory.
- */
-export type Protection = 'os' | 'weak' | 'unavailable';
+// How well the key is protected is what the renderer is shown as the vault's protection: one
+// type, the contract's (os, weak, unavailable are explained there).
+export type { VaultProtection } from '../../../src-preload/contract/schemas/vault.ts';
 
 /**
  * The ciphertext was made with a key this machine does not have (the keychain was reset, the
@@ -26,7 +23,7 @@ export interface Decrypted {
 }
 
 export interface SecretBox {
-  protection(): Promise<Protection>;
+  protection(): Promise<VaultProtection>;
   /** Returns base64 ciphertext. */
   encrypt(plain: string): Promise<string>;
   /**
@@ -40,7 +37,7 @@ export interface SecretBox {
  * AES-256-GCM with a key held by the caller. Used where no OS keychain exists (the browser
  * host): real encryption, but the key sits next to the data, so it reports `weak`.
  */
-export function createKeyedSecretBox(key: Buffer, protection: Protection = 'weak'): SecretBox {
+export function createKeyedSecretBox(key: Buffer, protection: VaultProtection = 'weak'): SecretBox {
   if (key.length !== 32) throw new Error('SecretBox key must be 32 bytes');
   return {
     protection: () => Promise.resolve(protection),

@@ -1,7 +1,8 @@
 import type { Logger } from '../log/logger.ts';
 import type { Redactor } from '../log/redactor.ts';
 import { maskSecret } from './mask.ts';
-import { SecretUnreadableError, type Protection, type SecretBox } from './secret-box.ts';
+import type { VaultStatus } from '../../../src-preload/contract/schemas/vault.ts';
+import { SecretUnreadableError, type SecretBox } from './secret-box.ts';
 
 /** The on-disk part of the vault: ciphertext only, plus the user's consent for weak storage. */
 export type VaultFile = {
@@ -12,20 +13,6 @@ export type VaultFile = {
 export interface CipherStore {
   read(): VaultFile;
   write(file: VaultFile): void;
-}
-
-export interface VaultStatus {
-  protection: Protection;
-  /** Where secrets live right now. */
-  storage: 'encrypted' | 'memory-only';
-  weakStorageAllowed: boolean;
-  /** Secrets that could not be decrypted at start-up and were dropped. */
-  dropped: string[];
-  /**
-   * Secrets the keychain would not open just now (locked, or its prompt was dismissed): kept
-   * on disk and tried again when next needed.
-   */
-  locked: string[];
 }
 
 export interface Vault {

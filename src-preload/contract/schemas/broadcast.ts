@@ -10,7 +10,7 @@ const JobId = z.string().regex(/^job_[A-Za-z0-9_]{1,64}$/);
 
 export const ScheduleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('now') }),
-  /** One instant for every store, UTC (or with an offset). */
+  /** One instant for every store, UTC (or with an offset); one already past is refused. */
   z.strictObject({ kind: z.literal('at'), at: z.iso.datetime({ offset: true }) }),
   /** The same wall-clock time in each store's own time zone. */
   z.strictObject({
@@ -200,6 +200,10 @@ export interface BroadcastPlan {
    */
   outsideHours: {
     count: number;
+    /**
+     * `playsAt`: the local wall-clock time there, `YYYY-MM-DDTHH:MM`; `hours`: the weekday and
+     * that day's entry, e.g. `wed 10:00-20:00` or `sun closed`.
+     */
     stores: Array<{ externalId: string; timeZone: string; playsAt: string; hours: string }>;
   };
   forecast: SendForecast;

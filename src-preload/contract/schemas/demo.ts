@@ -23,5 +23,9 @@ export const DemoStopArgs = z.strictObject({
 /** Moves the demo sandbox's clock forward, so a scheduled send can be played without waiting. */
 export const DemoAdvanceClockArgs = z.strictObject({
   /** Milliseconds forward: up to two days. */
-  byMs: z.number().int().min(1).max(2 * 86_400_000),
+  byMs: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 * 86_400_000),
 });

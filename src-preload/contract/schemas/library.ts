@@ -83,7 +83,7 @@ export interface LibraryStatus {
  * a quarter of the bytes for a 100,000-track library. Numeric columns travel as the bytes of
  * one Float64Array laid out column after column (see `numericColumns`).
  */
-export interface LibrarySnapshot {
+export interface TrackLibrarySnapshot {
   revision: number;
   tracks: {
     count: number;

@@ -142,7 +142,7 @@ export interface AudioItem {
   stats: AudioStats;
 }
 
-export interface LibrarySnapshot {
+export interface AnnouncementLibrarySnapshot {
   items: AudioItem[];
   /** When the list was last read from Musique. */
   fetchedAt?: string;

@@ -257,7 +257,7 @@ export function groupMembers(group: StoreGroup, stores: readonly StoreRecord[]):
     .map((store) => store.externalId);
 }
 
-export function summarize(stores: readonly StoreRecord[]): DirectorySummary {
+export function summarizeDirectory(stores: readonly StoreRecord[]): DirectorySummary {
   const regions = new Set<string>();
   const zones = new Set<string>();
   let testStores = 0;

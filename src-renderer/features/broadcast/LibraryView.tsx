@@ -1,5 +1,5 @@
 import { Library, RefreshCw } from 'lucide-react';
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AudioItem } from '../../../src-preload/contract/schemas/musique.ts';
 import { ApiError } from '../../api/api-error.ts';
@@ -12,6 +12,7 @@ import {
 } from '../../lib/format.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { VirtualTable, type Column } from '../../ui/table/VirtualTable.tsx';
 import type { SelectionState } from '../../ui/table/selection.ts';
 import { AudioDetail } from './AudioDetail.tsx';
@@ -34,7 +35,6 @@ export function LibraryView() {
   const canRead = usePermission('audio.read');
   const canWrite = usePermission('audio.write');
   const filterId = useId();
-  const categoryId = useId();
   const reasonId = useId();
 
   // The cached list first (instant, offline too), then Musique's current one.
@@ -121,22 +121,18 @@ export function LibraryView() {
           value={filter.text}
           onChange={(event) => setFilter({ text: event.target.value })}
         />
-        <label htmlFor={categoryId} className="visually-hidden">
-          {t('library.category')}
-        </label>
-        <select
-          id={categoryId}
-          className="field__input"
+        <Field
+          label={t('library.category')}
+          hideLabel
           value={filter.category}
-          onChange={(event) => setFilter({ category: event.target.value })}
-        >
-          <option value="">{t('library.allCategories')}</option>
-          {categories.map((category) => (
-            <option key={category} value={category}>
-              {category}
-            </option>
-          ))}
-        </select>
+          onChange={(event: ChangeEvent<HTMLSelectElement>) =>
+            setFilter({ category: event.target.value })
+          }
+          options={[
+            { value: '', label: t('library.allCategories') },
+            ...categories.map((category) => ({ value: category, label: category })),
+          ]}
+        />
         <button
           type="button"
           className="button"

@@ -1,5 +1,5 @@
 import { CircleCheck, CircleX, FileAudio } from 'lucide-react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uploadCategories } from '../../../src-preload/contract/schemas/musique.ts';
 import { formatBytes, formatDuration } from '../../lib/format.ts';
@@ -27,7 +27,6 @@ export function UploadRowView({ row, writable }: { row: UploadRow; writable: boo
   const [nameTouched, setNameTouched] = useState(false);
   const seconds = useCountdown(row.stage === 'waiting' ? row.waitUntil : undefined);
   const descriptionId = useId();
-  const categoryId = useId();
   const { stage } = row;
   const editable = stage === 'ready' || stage === 'failed' || stage === 'unknown';
   const nameError = nameTouched && !nameIsValid(row.name) ? t('upload.nameRequired') : undefined;
@@ -110,25 +109,17 @@ export function UploadRowView({ row, writable }: { row: UploadRow; writable: boo
             onBlur={() => setNameTouched(true)}
             error={nameError}
           />
-          <div className="field">
-            <label htmlFor={categoryId} className="field__label">
-              {t('upload.category')}
-            </label>
-            <select
-              id={categoryId}
-              className="field__input"
-              value={row.category}
-              onChange={(event) =>
-                editUpload(row.key, { category: event.target.value as UploadRow['category'] })
-              }
-            >
-              {uploadCategories.map((category) => (
-                <option key={category} value={category}>
-                  {t(`upload.categories.${category}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field
+            label={t('upload.category')}
+            value={row.category}
+            onChange={(event: ChangeEvent<HTMLSelectElement>) =>
+              editUpload(row.key, { category: event.target.value as UploadRow['category'] })
+            }
+            options={uploadCategories.map((category) => ({
+              value: category,
+              label: t(`upload.categories.${category}`),
+            }))}
+          />
           <div className="field upload-row__description">
             <label htmlFor={descriptionId} className="field__label">
               {t('upload.description')}

@@ -1,12 +1,15 @@
 import type { StateCreator } from 'zustand';
-import type { AudioItem, LibrarySnapshot } from '../../../src-preload/contract/schemas/musique.ts';
+import type {
+  AudioItem,
+  AnnouncementLibrarySnapshot,
+} from '../../../src-preload/contract/schemas/musique.ts';
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { api } from '../../api/client.ts';
 import type { SortState } from '../../ui/table/VirtualTable.tsx';
 import type { LibraryFilter } from './library-view-model.ts';
 
 export interface LibrarySlice {
-  library?: LibrarySnapshot;
+  library?: AnnouncementLibrarySnapshot;
   libraryError?: ApiError;
   filter: LibraryFilter;
   sort: SortState;

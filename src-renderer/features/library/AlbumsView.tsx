@@ -1,18 +1,15 @@
-import { ArrowLeft, Play } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlbumInfo } from '../../../src-preload/contract/schemas/library.ts';
-import { formatCount, formatDuration, formatLongDuration } from '../../lib/format.ts';
+import { formatCount, formatDuration } from '../../lib/format.ts';
 import type { SelectionState } from '../../ui/table/selection.ts';
 import { VirtualTable, type Column, type SortState } from '../../ui/table/VirtualTable.tsx';
 import { AlbumArt } from './AlbumArt.tsx';
 import { FilterBox } from '../../ui/FilterBox.tsx';
-import { albumRows, idsOf, type LibraryData } from './library-data.ts';
+import { albumRows, type LibraryData } from './library-data.ts';
 import { useLibraryNav } from './library-nav.ts';
 import { fold, terms } from './library-search.ts';
-import { requestPlay } from '../player/index.ts';
-import { QueueActions } from './QueueActions.tsx';
-import { TrackTable } from './TrackTable.tsx';
+import { CollectionDetail } from './CollectionDetail.tsx';
 
 interface AlbumRow {
   album: AlbumInfo;
@@ -147,69 +144,27 @@ export function AlbumDetail({ data, albumId }: { data: LibraryData; albumId: str
   const openAlbum = useLibraryNav((state) => state.openAlbum);
   const album = data.albumById.get(albumId);
   const rows = useMemo(() => albumRows(data).get(albumId) ?? [], [data, albumId]);
-  const duration = useMemo(
-    () => rows.reduce((sum, row) => sum + data.numbers.duration[row]!, 0),
-    [data, rows],
-  );
-  const back = (
-    <button type="button" className="button button--quiet" onClick={() => openAlbum(undefined)}>
-      <ArrowLeft size={16} aria-hidden="true" />
-      {t('detail.back')}
-    </button>
-  );
-  if (!album) {
-    return (
-      <div className="library-view">
-        {back}
-        <p className="library-view__empty">{t('detail.missing')}</p>
-      </div>
-    );
-  }
   return (
-    <div className="library-view">
-      <div className="library-detail">
-        {back}
-        <div className="library-detail__head">
-          <AlbumArt id={album.id} title={album.title} size={96} />
-          <div className="library-detail__text">
-            <span className="library-detail__kind">{t('detail.album')}</span>
-            <h2 className="library-detail__title">{album.title || t('table.unknownAlbum')}</h2>
+    <CollectionDetail
+      data={data}
+      rows={rows}
+      back={{ label: t('detail.back'), onBack: () => openAlbum(undefined) }}
+      head={
+        album && {
+          art: <AlbumArt id={album.id} title={album.title} size={96} />,
+          kind: t('detail.album'),
+          title: album.title || t('table.unknownAlbum'),
+          facts: (
             <p className="library-detail__facts">
               {[album.artist, album.year].filter(Boolean).join(' · ')}
             </p>
-            <p className="library-detail__facts">
-              {t('detail.facts', {
-                tracks: t('summary.tracks', {
-                  count: rows.length,
-                  formatted: formatCount(rows.length),
-                }),
-                duration: formatLongDuration(duration),
-              })}
-            </p>
-          </div>
-          <button
-            type="button"
-            className="button button--primary library-detail__play"
-            disabled={!rows.length}
-            onClick={() => requestPlay(idsOf(data, rows), 0)}
-          >
-            <Play size={16} aria-hidden="true" />
-            {t('detail.play')}
-          </button>
-          <QueueActions
-            ids={() => idsOf(data, rows)}
-            disabled={!rows.length}
-            subject={album.title || t('table.unknownAlbum')}
-          />
-        </div>
-      </div>
-      <TrackTable
-        data={data}
-        rows={rows}
-        columns={['trackNumber', 'title', 'artist', 'duration']}
-        label={album.title || t('table.tracks')}
-      />
-    </div>
+          ),
+          subject: album.title || t('table.unknownAlbum'),
+          tableLabel: album.title || t('table.tracks'),
+        }
+      }
+      columns={['trackNumber', 'title', 'artist', 'duration']}
+    />
   );
 }
 

@@ -1,17 +1,15 @@
-import { ArrowLeft, ListMusic, Play } from 'lucide-react';
+import { ListMusic } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlaylistInfo } from '../../../src-preload/contract/schemas/library.ts';
-import { formatCount, formatDate, formatDuration, formatLongDuration } from '../../lib/format.ts';
+import { formatCount, formatDate, formatDuration } from '../../lib/format.ts';
 import type { SelectionState } from '../../ui/table/selection.ts';
 import { VirtualTable, type Column } from '../../ui/table/VirtualTable.tsx';
 import { FilterBox } from '../../ui/FilterBox.tsx';
-import { idsOf, rowsOfIds, type LibraryData } from './library-data.ts';
+import { rowsOfIds, type LibraryData } from './library-data.ts';
 import { useLibraryNav } from './library-nav.ts';
 import { fold, terms } from './library-search.ts';
-import { requestPlay } from '../player/index.ts';
-import { QueueActions } from './QueueActions.tsx';
-import { TrackTable } from './TrackTable.tsx';
+import { CollectionDetail } from './CollectionDetail.tsx';
 
 function PlaylistList({ data }: { data: LibraryData }) {
   const { t } = useTranslation('library');
@@ -105,72 +103,29 @@ function PlaylistDetail({ data, playlistId }: { data: LibraryData; playlistId: s
     () => (playlist ? rowsOfIds(data, playlist.trackIds) : []),
     [data, playlist],
   );
-  const duration = useMemo(
-    () => rows.reduce((sum, row) => sum + data.numbers.duration[row]!, 0),
-    [data, rows],
-  );
-  const back = (
-    <button type="button" className="button button--quiet" onClick={() => openPlaylist(undefined)}>
-      <ArrowLeft size={16} aria-hidden="true" />
-      {t('detail.backPlaylists')}
-    </button>
-  );
-  if (!playlist) {
-    return (
-      <div className="library-view">
-        {back}
-        <p className="library-view__empty">{t('detail.missing')}</p>
-      </div>
-    );
-  }
   return (
-    <div className="library-view">
-      <div className="library-detail">
-        {back}
-        <div className="library-detail__head">
-          <span className="playlist-art" aria-hidden="true">
-            <ListMusic size={40} />
-          </span>
-          <div className="library-detail__text">
-            <span className="library-detail__kind">{t('detail.playlist')}</span>
-            <h2 className="library-detail__title">{playlist.name}</h2>
-            {playlist.description && (
-              <p className="library-detail__facts">{playlist.description}</p>
-            )}
-            <p className="library-detail__facts">
-              {t('detail.facts', {
-                tracks: t('summary.tracks', {
-                  count: rows.length,
-                  formatted: formatCount(rows.length),
-                }),
-                duration: formatLongDuration(duration),
-              })}
-            </p>
-          </div>
-          <button
-            type="button"
-            className="button button--primary library-detail__play"
-            disabled={!rows.length}
-            onClick={() => requestPlay(idsOf(data, rows), 0)}
-          >
-            <Play size={16} aria-hidden="true" />
-            {t('detail.play')}
-          </button>
-          <QueueActions
-            ids={() => idsOf(data, rows)}
-            disabled={!rows.length}
-            subject={playlist.name}
-          />
-        </div>
-      </div>
-      <TrackTable
-        data={data}
-        rows={rows}
-        columns={['position', 'title', 'artist', 'album', 'duration']}
-        label={playlist.name}
-        empty={<p className="library-view__empty">{t('detail.emptyPlaylist')}</p>}
-      />
-    </div>
+    <CollectionDetail
+      data={data}
+      rows={rows}
+      back={{ label: t('detail.backPlaylists'), onBack: () => openPlaylist(undefined) }}
+      head={
+        playlist && {
+          art: (
+            <span className="playlist-art" aria-hidden="true">
+              <ListMusic size={40} />
+            </span>
+          ),
+          kind: t('detail.playlist'),
+          title: playlist.name,
+          facts: playlist.description && (
+            <p className="library-detail__facts">{playlist.description}</p>
+          ),
+          subject: playlist.name,
+        }
+      }
+      columns={['position', 'title', 'artist', 'album', 'duration']}
+      empty={<p className="library-view__empty">{t('detail.emptyPlaylist')}</p>}
+    />
   );
 }
 

@@ -4,7 +4,7 @@ import {
   numericColumns,
   plainTextColumns,
   type AlbumInfo,
-  type LibrarySnapshot,
+  type TrackLibrarySnapshot,
   type LibrarySummary,
   type NumericColumn,
   type PlaylistInfo,
@@ -62,7 +62,7 @@ function float64(bytes: Uint8Array): Float64Array {
 }
 
 function summaryOf(
-  snapshot: LibrarySnapshot,
+  snapshot: TrackLibrarySnapshot,
   duration: Float64Array,
   count: number,
 ): LibrarySummary {
@@ -77,7 +77,7 @@ function summaryOf(
   };
 }
 
-export function decodeSnapshot(snapshot: LibrarySnapshot): LibraryData {
+export function decodeSnapshot(snapshot: TrackLibrarySnapshot): LibraryData {
   const { count } = snapshot.tracks;
   const all = float64(snapshot.tracks.numbers);
   if (all.length !== count * numericColumns.length) {

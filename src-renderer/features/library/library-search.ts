@@ -145,6 +145,6 @@ export function filterRows(
  * Whether the matches of `next` are certainly among those of `previous` (the user typed more),
  * so filtering can start from the previous result instead of the whole library.
  */
-export function narrows(previous: string, next: string): boolean {
+export function searchNarrows(previous: string, next: string): boolean {
   return previous.trim() !== '' && next.startsWith(previous);
 }

@@ -149,7 +149,7 @@ export function ascendingOrder(data: LibraryData, column: SortColumn): Int32Arra
 }
 
 /** The rows in the requested order (descending reuses the ascending order, reversed). */
-export function sortedOrder(
+export function sortedTrackOrder(
   data: LibraryData,
   column: SortColumn,
   direction: SortDirection,

@@ -3,8 +3,14 @@ import type { LibraryStatus, SyncProgress } from '../../../src-preload/contract/
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { api, onEvent } from '../../api/client.ts';
 import { decodeSnapshot, type LibraryData } from './library-data.ts';
-import { filterRows, narrows, searchIndex, terms, warmSearchIndex } from './library-search.ts';
-import { sortedOrder, type SortColumn, type SortDirection } from './library-sort.ts';
+import {
+  filterRows,
+  searchNarrows,
+  searchIndex,
+  terms,
+  warmSearchIndex,
+} from './library-search.ts';
+import { sortedTrackOrder, type SortColumn, type SortDirection } from './library-sort.ts';
 
 export interface TrackSort {
   column: SortColumn;
@@ -37,7 +43,7 @@ const defaultSort: TrackSort = { column: 'artist', direction: 'asc' };
 let previous: { data: LibraryData; sort: TrackSort; query: string; rows: number[] } | undefined;
 
 export function computeView(data: LibraryData, sort: TrackSort, query: string): number[] {
-  const order = sortedOrder(data, sort.column, sort.direction);
+  const order = sortedTrackOrder(data, sort.column, sort.direction);
   const words = terms(query);
   let rows: number[];
   if (!words.length) rows = Array.from(order);
@@ -46,7 +52,7 @@ export function computeView(data: LibraryData, sort: TrackSort, query: string): 
     previous.data === data &&
     previous.sort.column === sort.column &&
     previous.sort.direction === sort.direction &&
-    narrows(previous.query, query)
+    searchNarrows(previous.query, query)
   ) {
     rows = filterRows(previous.rows, searchIndex(data), words);
   } else rows = filterRows(order, searchIndex(data), words);

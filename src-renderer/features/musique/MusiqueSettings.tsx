@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { VaultNotice } from '../vault/index.ts';
 import { AccountCard } from './AccountCard.tsx';
 import { AdvancedSettings } from './AdvancedSettings.tsx';
-import { ConnectForm } from './ConnectForm.tsx';
+import { MusiqueConnectForm } from './MusiqueConnectForm.tsx';
 import { subscribeMusique, useMusique } from './musique-store.ts';
 import './musique.css';
 
@@ -32,7 +32,7 @@ export function MusiqueSettings() {
       {account?.status === 'none' && (
         <>
           {account.error && !unreadable && <ErrorNotice error={new ApiError(account.error)} />}
-          <ConnectForm />
+          <MusiqueConnectForm />
         </>
       )}
       <AdvancedSettings />

@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { VaultNotice } from '../vault/index.ts';
 import { AccountPanel } from './AccountPanel.tsx';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
-import { ConnectForm } from './ConnectForm.tsx';
+import { QueyeConnectForm } from './QueyeConnectForm.tsx';
 import { subscribeQueye, useQueye } from './queye-store.ts';
 import './queye.css';
 
@@ -151,7 +151,7 @@ export function QueyeSettings() {
       {state === 'awaiting-approval' && status?.approval && (
         <ApprovalPanel approval={status.approval} />
       )}
-      {showForm && <ConnectForm />}
+      {showForm && <QueyeConnectForm />}
       {state === 'signed-in' && <AccountPanel />}
     </div>
   );

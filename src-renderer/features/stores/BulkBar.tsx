@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { formatCount } from '../../lib/format.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { notify } from '../../ui/toast-store.ts';
 import { useStores } from './stores-store.ts';
 
@@ -20,8 +21,6 @@ export function BulkBar({ onExport, onRemove }: Props) {
   const [tag, setTag] = useState('');
   const [region, setRegion] = useState('');
   const [error, setError] = useState<ApiError>();
-  const tagId = useId();
-  const regionId = useId();
   const ids = [...selection.selected];
   if (!ids.length) return null;
 
@@ -40,12 +39,10 @@ export function BulkBar({ onExport, onRemove }: Props) {
       <span className="stores-bulk__count">
         {t('bulk.selected', { count: ids.length, shown: formatCount(ids.length) })}
       </span>
-      <label htmlFor={tagId} className="visually-hidden">
-        {t('bulk.tag')}
-      </label>
-      <input
-        id={tagId}
-        className="field__input stores-bulk__input"
+      <Field
+        className="stores-bulk__input"
+        label={t('bulk.tag')}
+        hideLabel
         placeholder={t('bulk.tag')}
         value={tag}
         onChange={(event) => setTag(event.target.value)}
@@ -70,12 +67,10 @@ export function BulkBar({ onExport, onRemove }: Props) {
       >
         {t('bulk.removeTag')}
       </button>
-      <label htmlFor={regionId} className="visually-hidden">
-        {t('bulk.region')}
-      </label>
-      <input
-        id={regionId}
-        className="field__input stores-bulk__input"
+      <Field
+        className="stores-bulk__input"
+        label={t('bulk.region')}
+        hideLabel
         placeholder={t('bulk.region')}
         value={region}
         onChange={(event) => setRegion(event.target.value)}

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import type { ChangeEvent } from 'react';
+import { Field } from '../../ui/Field.tsx';
 
 interface Props {
   label: string;
@@ -11,25 +12,22 @@ interface Props {
 
 /** A labelled drop-down over a filter's values, each with how many stores have it. */
 export function FilterSelect({ label, anyLabel, value, options, onChange }: Props) {
-  const id = useId();
   return (
-    <span className="stores-filter">
-      <label htmlFor={id} className="visually-hidden">
-        {label}
-      </label>
-      <select
-        id={id}
-        className="field__input"
-        value={value ?? ''}
-        onChange={(event) => onChange(event.target.value || undefined)}
-      >
-        <option value="">{anyLabel}</option>
-        {options.map(([option, count]) => (
-          <option key={option} value={option}>
-            {`${option} (${count.toLocaleString()})`}
-          </option>
-        ))}
-      </select>
-    </span>
+    <Field
+      className="stores-filter"
+      label={label}
+      hideLabel
+      value={value ?? ''}
+      onChange={(event: ChangeEvent<HTMLSelectElement>) =>
+        onChange(event.target.value || undefined)
+      }
+      options={[
+        { value: '', label: anyLabel },
+        ...options.map(([option, count]) => ({
+          value: option,
+          label: `${option} (${count.toLocaleString()})`,
+        })),
+      ]}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   importFields,
@@ -6,6 +7,7 @@ import {
 } from '../../../src-preload/contract/schemas/stores.ts';
 import { formatCount } from '../../lib/format.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { useStoreImport } from './import-store.ts';
 import { ImportResultView } from './ImportResultView.tsx';
@@ -165,23 +167,21 @@ function MappingSelect({ field, preview }: { field: ImportField; preview: Import
   const id = `store-import-map-${field}`;
   const column = preview.mapping[field];
   return (
-    <div className="store-import__map">
-      <label htmlFor={id}>{t(`fields.${field}`)}</label>
-      <select
-        id={id}
-        className="field__input"
-        value={column === undefined ? '' : String(column)}
-        onChange={(event) =>
-          void remap(field, event.target.value === '' ? undefined : Number(event.target.value))
-        }
-      >
-        <option value="">{t('import.notImported')}</option>
-        {preview.columns.map((header, index) => (
-          <option key={index} value={index}>
-            {header || t('import.unnamedColumn', { n: index + 1 })}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field
+      className="store-import__map"
+      id={id}
+      label={t(`fields.${field}`)}
+      value={column === undefined ? '' : String(column)}
+      onChange={(event: ChangeEvent<HTMLSelectElement>) =>
+        void remap(field, event.target.value === '' ? undefined : Number(event.target.value))
+      }
+      options={[
+        { value: '', label: t('import.notImported') },
+        ...preview.columns.map((header, index) => ({
+          value: String(index),
+          label: header || t('import.unnamedColumn', { n: index + 1 }),
+        })),
+      ]}
+    />
   );
 }

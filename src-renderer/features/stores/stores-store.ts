@@ -10,8 +10,8 @@ import { api, onEvent } from '../../api/client.ts';
 import type { SelectionState } from '../../ui/table/selection.ts';
 import {
   filterStores,
-  narrows,
-  sortedOrder,
+  filtersNarrow,
+  sortedStoreOrder,
   warmSearch,
   type StoreFilters,
   type StoreSort,
@@ -60,9 +60,9 @@ function computeView(
     previous &&
     previous.snapshot === snapshot &&
     previous.sort === sort &&
-    narrows(previous.filters, filters)
+    filtersNarrow(previous.filters, filters)
       ? previous.rows
-      : sortedOrder(stores, sort);
+      : sortedStoreOrder(stores, sort);
   const rows = filterStores(stores, filters, groups, order);
   previous = { snapshot, filters, sort, rows };
   return rows;

@@ -31,7 +31,7 @@ export function warmSearch(stores: readonly StoreRecord[]): void {
 }
 
 /** Whether every store matching `next` also matches `previous`: one more letter or word typed. */
-export function narrows(previous: StoreFilters, next: StoreFilters): boolean {
+export function filtersNarrow(previous: StoreFilters, next: StoreFilters): boolean {
   return (
     next.query.toLowerCase().startsWith(previous.query.toLowerCase()) &&
     previous.region === next.region &&
@@ -57,7 +57,7 @@ function haystackOf(stores: readonly StoreRecord[]): string[] {
 
 /**
  * Positions of the stores that pass every filter, in the order of `order` (a sorted order from
- * `sortedOrder`, or directory order when absent).
+ * `sortedStoreOrder`, or directory order when absent).
  */
 export function filterStores(
   stores: readonly StoreRecord[],
@@ -98,7 +98,10 @@ const orders = new WeakMap<readonly StoreRecord[], Map<string, number[]>>();
  * Every position in the directory, sorted; computed once per directory snapshot and sort, so a
  * filter keystroke only walks it instead of sorting again.
  */
-export function sortedOrder(stores: readonly StoreRecord[], sort: StoreSort): readonly number[] {
+export function sortedStoreOrder(
+  stores: readonly StoreRecord[],
+  sort: StoreSort,
+): readonly number[] {
   let bySort = orders.get(stores);
   if (!bySort) {
     bySort = new Map();

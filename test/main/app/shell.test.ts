@@ -99,6 +99,22 @@ describe('permissions', () => {
     );
   });
 
+  it('lets the app show notifications (a broadcast ended or needs a decision)', async () => {
+    const stub = install();
+    expect(stub.checkPermission('notifications', 'app://aislecast/index.html')).toBe(true);
+    expect(await stub.requestPermission('notifications', 'app://aislecast/#/broadcast')).toBe(true);
+    for (const frame of ['https://evil.example/', 'app://aislecast.evil/', 'file:///x.html']) {
+      expect(stub.checkPermission('notifications', frame)).toBe(false);
+      expect(await stub.requestPermission('notifications', frame)).toBe(false);
+    }
+    expect(
+      stub.checkPermission('notifications', 'app://aislecast/', {
+        isMainFrame: false,
+        embeddingOrigin: 'app://aislecast/',
+      }),
+    ).toBe(false);
+  });
+
   it('refuses the clipboard to any other origin or a subframe, and everything else to all', async () => {
     const stub = install('http://localhost:5173');
     for (const frame of ['https://evil.example/', 'app://aislecast.evil/', 'file:///x.html']) {
@@ -112,7 +128,7 @@ describe('permissions', () => {
       }),
     ).toBe(false);
     expect(stub.checkPermission('clipboard-sanitized-write', 'http://localhost:5173/')).toBe(true);
-    for (const permission of ['clipboard-read', 'media', 'notifications', 'geolocation']) {
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'midi']) {
       expect(await stub.requestPermission(permission, 'app://aislecast/index.html')).toBe(false);
       expect(stub.checkPermission(permission, 'app://aislecast/index.html')).toBe(false);
     }

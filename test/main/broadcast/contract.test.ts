@@ -100,6 +100,32 @@ describe('broadcast calls over the contract', () => {
     expect(bad.ok).toBe(false);
   });
 
+  it('history, store history and CSV export answer over the contract; bad filters are refused', async () => {
+    const page = await value<{ jobs: BroadcastJob[]; total: number; historyDays: number }>(
+      'broadcast.history',
+      { offset: 0, limit: 10, externalId: 'store_0001', status: 'complete' },
+    );
+    expect(page.total).toBe(1);
+    expect(page.historyDays).toBe(365);
+    const job = page.jobs[0]!;
+    expect(job.finishedAt).toBeDefined();
+    const store = await value<{ rows: Array<{ jobId: string; status: string }> }>(
+      'broadcast.storeHistory',
+      { externalId: 'store_0001', offset: 0, limit: 10 },
+    );
+    expect(store.rows).toEqual([expect.objectContaining({ jobId: job.id, status: 'sent' })]);
+    const csv = await value<{ rows: number; csv: string; fileName: string }>(
+      'broadcast.exportHistory',
+      { jobId: job.id },
+    );
+    expect(csv.rows).toBe(1000);
+    expect(csv.csv.split('\r\n')).toHaveLength(1001);
+    expect((await call('broadcast.history', { offset: 0, limit: 1000 })).ok).toBe(false);
+    expect((await call('broadcast.history', { offset: 0, limit: 5, status: 'lost' })).ok).toBe(
+      false,
+    );
+  });
+
   it('a token revoked mid-job pauses the job with the reason and shows Musique signed out', async () => {
     const audioId = (await value<{ items: Array<{ id: string }> }>('musique.library')).items[0]!.id;
     sandbox().control.revokeToken(sandbox().credentials.musiqueApiToken);

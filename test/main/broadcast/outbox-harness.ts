@@ -7,6 +7,7 @@ import { createJobStore } from '../../../src-main/services/broadcast/job-store.t
 import { nodeJournalIo, type JournalIo } from '../../../src-main/services/broadcast/journal.ts';
 import {
   createOutbox,
+  type DirectoryStore,
   type Outbox,
   type StoreDirectoryPort,
 } from '../../../src-main/services/broadcast/outbox.ts';
@@ -21,15 +22,23 @@ import type { QuotaOptions } from '../../../src-main/services/musique/governor/q
 import type { SandboxHandle } from '../../support/sandbox.ts';
 import { musiqueStack, type Stack } from './support.ts';
 
-/** The store directory, as the directory service will answer: the sandbox's stores, plus extras. */
+/**
+ * The store directory, as the directory service will answer: the sandbox's stores (with their
+ * test marks and opening hours), plus extras that add to or replace them.
+ */
 export function directoryOf(
   sandbox: SandboxHandle,
-  extra: Array<{ externalId: string; timeZone: string }> = [],
+  extra: DirectoryStore[] = [],
 ): StoreDirectoryPort {
-  const all = new Map(
+  const all = new Map<string, DirectoryStore>(
     [...sandbox.stores, ...extra].map((s) => [
       s.externalId,
-      { externalId: s.externalId, timeZone: s.timeZone },
+      {
+        externalId: s.externalId,
+        timeZone: s.timeZone,
+        ...(s.testStore !== undefined ? { testStore: s.testStore } : {}),
+        ...(s.openingHours ? { openingHours: { ...s.openingHours } } : {}),
+      },
     ]),
   );
   return { find: (id) => all.get(id) };

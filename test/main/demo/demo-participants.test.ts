@@ -6,14 +6,16 @@ import {
 } from '../../../src-main/services/demo/demo-feature.ts';
 import type { FeatureContext } from '../../../src-main/services/core/feature.ts';
 import { silentLogger } from '../../../src-main/services/log/logger.ts';
-import { createRedactor } from '../../../src-main/services/log/redactor.ts';
 import { createTestServices, type TestServices } from '../../support/services.ts';
 
 function fakeSandbox(): SandboxHandle {
   return {
     startupMs: 12,
     stores: [{}, {}] as unknown as SandboxHandle['stores'],
-    control: { librarySummary: () => ({ track_count: 3 }) } as unknown as SandboxHandle['control'],
+    control: {
+      librarySummary: () => ({ track_count: 3 }),
+      now: () => 1_000,
+    } as unknown as SandboxHandle['control'],
     close: vi.fn(() => Promise.resolve()),
   } as unknown as SandboxHandle;
 }
@@ -23,18 +25,8 @@ async function context(): Promise<{ test: TestServices; context: FeatureContext 
   const { services } = test;
   return {
     test,
-    context: {
-      log: silentLogger(),
-      events: services.events,
-      settings: services.settings,
-      vault: services.vault,
-      redactor: createRedactor(),
-      connection: services.connection,
-      media: services.media,
-      damagedFiles: services.damagedFiles,
-      dataDir: test.dir,
-      fetch,
-    },
+    // The services' own context, quiet: these tests build a demo feature of their own on it.
+    context: { ...services.context, log: silentLogger() },
   };
 }
 

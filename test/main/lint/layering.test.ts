@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * but the Electron shell imports `electron`, and inside main's services shared folders import no
  * feature while a feature folder is entered only through its `<folder>-feature.ts`. Inside the
  * renderer, ui/, lib/ and api/ import no feature, and a feature reaches another only through its
- * public entry (`features/<name>/index.ts`). The snippets are virtual files, so type-aware rules
+ * public entry (`features/<name>/index.ts`). `src-main/shared/` imports only other shared files,
+ * Node built-ins and npm packages. Every direction rule refuses `import()` and `require()` of
+ * what it refuses statically. The snippets are virtual files, so type-aware rules
  * are switched off; the layering rules do not need types.
  */
 const root = resolve(import.meta.dirname, '../../..');
@@ -214,6 +216,78 @@ const forbidden: Array<[string, string, string, RegExp]> = [
     /entered only through its <folder>-feature\.ts/,
   ],
   [
+    'shared main code',
+    'src-main/shared/probe.ts',
+    "import { appError } from '../services/core/errors.ts';\nexport const x = appError;\n",
+    /src-main\/shared\/ imports only/,
+  ],
+  [
+    'shared main code',
+    'src-main/shared/probe.ts',
+    "import { ipcHandlers } from '../app/ipc.ts';\nexport const x = ipcHandlers;\n",
+    /src-main\/shared\/ imports only/,
+  ],
+  [
+    'shared main code',
+    'src-main/shared/probe.ts',
+    "import type { CallName } from '../../src-preload/contract/types.ts';\nexport type X = CallName;\n",
+    /src-main\/shared\/ imports only/,
+  ],
+  [
+    'shared main code',
+    'src-main/shared/probe.ts',
+    "import { net } from 'electron';\nexport const x = net;\n",
+    /Only the Electron shell/,
+  ],
+  [
+    'shared main code, dynamically',
+    'src-main/shared/probe.ts',
+    "export const x = await import('../sandbox/index.ts');\n",
+    /src-main\/shared\/ imports only/,
+  ],
+  [
+    'shared core, dynamically',
+    'src-main/services/core/probe.ts',
+    "export const x = await import('../musique/musique-feature.ts');\n",
+    /import no feature/,
+  ],
+  [
+    'shared core, through require',
+    'src-main/services/core/probe.ts',
+    "// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const x: unknown = require('../stores/stores-feature.ts');\n",
+    /import no feature/,
+  ],
+  [
+    'another feature, dynamically',
+    'src-main/services/broadcast/probe.ts',
+    "export const x = await import('../musique/client.ts');\n",
+    /entered only through its <folder>-feature\.ts/,
+  ],
+  [
+    'a renderer feature, dynamically',
+    'src-renderer/features/library/probe.ts',
+    "export const x = await import('../player/player-store.ts');\n",
+    /only through its public entry/,
+  ],
+  [
+    'shared renderer UI, dynamically',
+    'src-renderer/ui/probe.tsx',
+    "export const x = await import('../features/settings/index.ts');\n",
+    /import no feature/,
+  ],
+  [
+    'a renderer feature, requiring the app shell',
+    'src-renderer/features/library/probe.ts',
+    "// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const x: unknown = require('../../app/App.tsx');\n",
+    /never imports it/,
+  ],
+  [
+    'the renderer, requiring main',
+    'src-renderer/probe.ts',
+    "// eslint-disable-next-line @typescript-eslint/no-require-imports\nexport const x: unknown = require('../src-main/sandbox/index.ts');\n",
+    /may not import main-process code/,
+  ],
+  [
     'a benchmark',
     'bench/suites/probe.ts',
     "import { app } from 'electron';\nexport const x = app;\n",
@@ -286,6 +360,21 @@ const allowed: Array<[string, string, string]> = [
     'shared renderer UI, with other shared code',
     'src-renderer/ui/probe.tsx',
     "import { toApiError } from '../api/api-error.ts';\nexport const x = toApiError;\n",
+  ],
+  [
+    'shared main code, with other shared files, Node and npm packages',
+    'src-main/shared/probe.ts',
+    "import { readFile } from 'node:fs/promises';\nimport { z } from 'zod';\nimport { parseRange } from './byte-range.ts';\nimport { x as y } from '../shared/other.ts';\nexport const x = [readFile, z, parseRange, y];\n",
+  ],
+  [
+    "a feature, loading another feature's entry dynamically",
+    'src-main/services/broadcast/probe.ts',
+    "export const x = await import('../musique/musique-feature.ts');\n",
+  ],
+  [
+    'a renderer feature, loading its own file dynamically',
+    'src-renderer/features/player/probe.ts',
+    "export const x = await import('./queue.ts');\n",
   ],
   [
     'a service, with electron-free libraries',

@@ -1,26 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDamagedFiles } from '../../../src-main/services/files/damaged-files.ts';
 import type { ApiErrorShape } from '../../../src-preload/contract/define.ts';
 import type { MusiqueProfile } from '../../../src-preload/contract/schemas/settings.ts';
 import type { ArgsOf, CallName, EventName, ResultOf } from '../../../src-preload/contract/types.ts';
-import { createConnectionMonitor } from '../../../src-main/services/connection/connection-monitor.ts';
-import { createEventBus } from '../../../src-main/services/core/events.ts';
 import type { FeatureContext } from '../../../src-main/services/core/feature.ts';
-import { createRouter, type Handlers } from '../../../src-main/services/core/router.ts';
-import { createMediaRouter } from '../../../src-main/services/media/media-router.ts';
-import {
-  createMusiqueFeature,
-  type MusiqueFeature,
-  type MusiqueFeatureOptions,
+import type {
+  MusiqueFeature,
+  MusiqueFeatureOptions,
 } from '../../../src-main/services/musique/musique-feature.ts';
-import { createNodeRuntime } from '../../../src-main/services/runtime/node-runtime.ts';
-import {
-  createSettingsService,
-  type SettingsStore,
-} from '../../../src-main/services/settings/settings-service.ts';
-import { createVault } from '../../../src-main/services/vault/vault.ts';
+import type { SettingsStore } from '../../../src-main/services/settings/settings-service.ts';
+import { createTestServices, type TestServices } from '../../support/services.ts';
 import type { SandboxHandle } from '../../support/sandbox.ts';
 
 export const fastRetry = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
@@ -42,7 +29,7 @@ export interface Harness {
   dir: string;
   logs: string[];
   events: Array<{ name: EventName; payload: unknown }>;
-  /** Every call's outcome as it would cross IPC (JSON), for secret scans. */
+  /** Every call's outcome and pushed event as it would cross IPC (JSON), for secret scans. */
   wire: string[];
   call<K extends CallName>(
     name: K,
@@ -60,73 +47,40 @@ export interface Harness {
 }
 
 /**
- * The Musique feature over real services (settings and vault files, logger, event bus, media
- * router) in a throw-away folder, called through a real router so arguments are validated as
- * they are over IPC.
+ * The app's services as `createServices` builds them (settings and vault files, logger, event
+ * bus, media router, every feature) in a throw-away folder, with the Musique feature's retries
+ * shortened, called through the real router so arguments are validated as they are over IPC.
  */
 export async function createHarness(
   options: MusiqueFeatureOptions & { userDataDir?: string; fetch?: typeof fetch } = {},
 ): Promise<Harness> {
-  const dir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'aislecast-musique-')));
-  const logs: string[] = [];
-  const runtime = createNodeRuntime({
-    userDataDir: dir,
-    logLevel: 'debug',
-    logSink: (line) => logs.push(line),
+  const { fetch, userDataDir, ...featureOptions } = options;
+  const test: TestServices = await createTestServices({
+    userDataDir,
+    fetch,
+    featureOptions: { musique: { retry: fastRetry, ...featureOptions } },
   });
-  const { config } = runtime;
-  const events = createEventBus(config.redactor);
-  const seen: Harness['events'] = [];
+  const { services } = test;
   const wire: string[] = [];
-  events.listen((name, payload) => {
-    seen.push({ name, payload });
-    wire.push(JSON.stringify(payload));
-  });
-  const settings = createSettingsService(config.settingsStore);
-  const context: FeatureContext = {
-    log: config.logger,
-    events,
-    settings,
-    vault: createVault({
-      box: config.secretBox,
-      store: config.vaultStore,
-      redactor: config.redactor,
-      log: config.logger,
-    }),
-    redactor: config.redactor,
-    connection: createConnectionMonitor(events.emit),
-    media: createMediaRouter(config.logger),
-    damagedFiles: createDamagedFiles({ dataDir: dir, log: config.logger }),
-    dataDir: dir,
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
-  };
+  services.events.listen((_name, payload) => wire.push(JSON.stringify(payload)));
   // The browser host's AES key file is "weak"; these tests keep secrets on disk like the app.
-  await context.vault.setWeakStorageAllowed(true);
-  const { fetch: _fetch, userDataDir: _dir, ...featureOptions } = options;
-  const feature = createMusiqueFeature(context, { retry: fastRetry, ...featureOptions });
-  const router = createRouter(
-    feature.handlers as unknown as Handlers,
-    config.logger,
-    config.redactor,
-  );
-  await feature.start?.();
+  await services.vault.setWeakStorageAllowed(true);
+  await services.ready;
 
   const invoke = async (name: CallName, args: unknown) => {
-    const outcome = await (router[name] as (a: unknown, c: { origin: string }) => Promise<unknown>)(
-      args,
-      { origin: 'test' },
-    );
+    const route = services.router[name] as (a: unknown, c: { origin: string }) => Promise<unknown>;
+    const outcome = await route(args, { origin: 'test' });
     wire.push(JSON.stringify(outcome));
     return outcome as { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
   };
 
   const harness: Harness = {
-    feature,
-    context,
-    settingsStore: config.settingsStore,
-    dir,
-    logs,
-    events: seen,
+    feature: services.features.musique,
+    context: services.context,
+    settingsStore: test.settingsStore,
+    dir: test.dir,
+    logs: test.logs,
+    events: test.events,
     wire,
     async call(name, ...args) {
       const outcome = await invoke(name, args[0]);
@@ -139,16 +93,12 @@ export async function createHarness(
       return outcome.error;
     },
     useSandbox(sandbox, profile = 'v1') {
-      settings.update({ musique: { baseUrl: sandbox.musique.v1BaseUrl, profile } });
+      services.settings.update({ musique: { baseUrl: sandbox.musique.v1BaseUrl, profile } });
     },
     async connect(sandbox, token = sandbox.credentials.musiqueApiToken) {
       await harness.call('musique.connect', { token });
     },
-    async close() {
-      await feature.dispose?.();
-      await runtime.close();
-      if (!options.userDataDir) await rm(dir, { recursive: true, force: true });
-    },
+    close: () => test.cleanup(),
   };
   return harness;
 }

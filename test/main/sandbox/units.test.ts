@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pathMatches } from '../../../src-main/sandbox/control/faults.ts';
-import { createRouter, normalizePath } from '../../../src-main/sandbox/http/router.ts';
+import { createRouteTable, normalizePath } from '../../../src-main/sandbox/http/route-table.ts';
 import { parseIsoInstant } from '../../../src-main/sandbox/iso-time.ts';
 import { decodeCursor, encodeCursor } from '../../../src-main/sandbox/queye/paging.ts';
 
@@ -47,7 +47,7 @@ describe('fault path patterns', () => {
 
 describe('router', () => {
   it('prefers literal segments and tells 404 from 405', () => {
-    const router = createRouter<string>()
+    const router = createRouteTable<string>()
       .add('POST /api/:id/send', 'send')
       .add('POST /api/integration/test', 'test')
       .add('DELETE /api/:id', 'delete');

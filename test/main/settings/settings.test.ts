@@ -29,6 +29,7 @@ describe('settings service', () => {
       queye: settingsDefaults.queye,
       musique: settingsDefaults.musique,
       player: settingsDefaults.player,
+      broadcast: { historyDays: 365 },
     });
     const seen: unknown[] = [];
     settings.onChange((next) => seen.push(next));
@@ -85,6 +86,18 @@ describe('settings service', () => {
     await writeFile(store.path, '{ not json');
     expect(() => open()).toThrow();
     expect(await readFile(store.path, 'utf8')).toBe('{ not json');
+  });
+
+  it('loads a file written before broadcast history existed, with the default kept days', async () => {
+    const store = open();
+    const { broadcast: _dropped, ...older } = store.store;
+    await writeFile(store.path, JSON.stringify(older));
+    const settings = createSettingsService(open());
+    expect(settings.get().broadcast).toEqual({ historyDays: 365 });
+    expect(settings.get().player).toEqual(settingsDefaults.player);
+    settings.update({ broadcast: { historyDays: 30 } });
+    expect(createSettingsService(open()).get().broadcast.historyDays).toBe(30);
+    expect(() => open().set('broadcast', { historyDays: 3 })).toThrow();
   });
 
   it('rejects a value that breaks the schema', () => {

@@ -5,7 +5,7 @@ import {
   groupMembers,
   parseDayHours,
   splitTags,
-  summarize,
+  summarizeDirectory,
 } from '../../../src-preload/contract/schemas/store-rules.ts';
 import {
   canonicalTimeZone,
@@ -155,7 +155,7 @@ describe('groups', () => {
 
   it('summarizes stores, regions, zones and test stores', () => {
     expect(
-      summarize([
+      summarizeDirectory([
         store('a'),
         store('b', { region: 'lisboa', testStore: true }),
         store('c', { region: 'São Paulo', timeZone: 'America/Sao_Paulo' }),

@@ -1,10 +1,9 @@
 import type { SandboxHandle } from '../../support/sandbox.ts';
 import { connectDemo } from '../library/support/library.ts';
 import { startHarness, type Harness, type HarnessOptions } from '../queye/support/harness.ts';
-import {
-  createStreamFeature,
-  type StreamFeature,
-  type StreamFeatureOptions,
+import type {
+  StreamFeature,
+  StreamFeatureOptions,
 } from '../../../src-main/services/stream/stream-feature.ts';
 
 export interface StreamRig {
@@ -20,12 +19,13 @@ export async function startStreamRig(
   sandbox: SandboxHandle,
   options: { harness?: HarnessOptions; stream?: StreamFeatureOptions } = {},
 ): Promise<StreamRig> {
-  const harness = await startHarness({ library: false, ...options.harness });
-  await connectDemo(harness, sandbox);
-  const stream = createStreamFeature(harness.context, harness.queye.connection, {
-    now: harness.clock.now,
-    ...options.stream,
+  const harness = await startHarness({
+    library: false,
+    ...options.harness,
+    stream: { ...options.harness?.stream, ...options.stream },
   });
+  await connectDemo(harness, sandbox);
+  const stream = harness.stream;
   return {
     harness,
     stream,
@@ -33,10 +33,7 @@ export async function startStreamRig(
       harness.context.media.handle(
         new Request(`media://track/${id}`, { method, headers: range ? { range } : {} }),
       ),
-    async close() {
-      await stream.dispose?.();
-      await harness.close();
-    },
+    close: () => harness.close(),
   };
 }
 

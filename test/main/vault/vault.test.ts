@@ -5,7 +5,7 @@ import { maskSecret } from '../../../src-main/services/vault/mask.ts';
 import {
   SecretUnreadableError,
   createKeyedSecretBox,
-  type Protection,
+  type VaultProtection,
   type SecretBox,
 } from '../../../src-main/services/vault/secret-box.ts';
 import {
@@ -30,7 +30,7 @@ function memoryStore(initial: VaultFile = { secrets: {}, allowWeak: false }) {
   return store;
 }
 
-function box(protection: Protection): SecretBox {
+function box(protection: VaultProtection): SecretBox {
   return createKeyedSecretBox(Buffer.alloc(32, 7), protection);
 }
 

@@ -3,7 +3,7 @@ import {
   columnSeparator,
   numericColumns,
   type AlbumInfo,
-  type LibrarySnapshot,
+  type TrackLibrarySnapshot,
   type LibraryStatus,
   type PlaylistInfo,
 } from '../../../src-preload/contract/schemas/library.ts';
@@ -31,11 +31,11 @@ export interface TrackSpec {
 export function snapshotOf(
   tracks: readonly TrackSpec[],
   extra: { revision?: number; albums?: AlbumInfo[]; playlists?: PlaylistInfo[] } = {},
-): LibrarySnapshot {
+): TrackLibrarySnapshot {
   const count = tracks.length;
   const text = { title: tracks.map((track) => track.title ?? '').join(columnSeparator) };
   // Coded columns: each distinct value once, every row's index into them.
-  const distinct = {} as NonNullable<LibrarySnapshot['tracks']['coded']>['distinct'];
+  const distinct = {} as NonNullable<TrackLibrarySnapshot['tracks']['coded']>['distinct'];
   const codes = new Uint16Array(count * codedColumns.length);
   codedColumns.forEach((column, c) => {
     const values = [...new Set(tracks.map((track) => track[column] ?? ''))];

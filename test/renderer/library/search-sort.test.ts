@@ -3,14 +3,14 @@ import { decodeSnapshot } from '../../../src-renderer/features/library/library-d
 import {
   filterRows,
   fold,
-  narrows,
+  searchNarrows,
   searchIndex,
   terms,
   warmSearchIndex,
 } from '../../../src-renderer/features/library/library-search.ts';
 import {
   ascendingOrder,
-  sortedOrder,
+  sortedTrackOrder,
 } from '../../../src-renderer/features/library/library-sort.ts';
 import { computeView } from '../../../src-renderer/features/library/library-store.ts';
 import { snapshotOf, type TrackSpec } from './fixtures.ts';
@@ -73,9 +73,9 @@ describe('the library search', () => {
     const broad = filterRows(order, searchIndex(data), terms('rain'));
     const narrow = filterRows(broad, searchIndex(data), terms('rain 12'));
     expect(narrow).toEqual(reference(data, order, 'rain 12'));
-    expect(narrows('rain', 'rain 12')).toBe(true);
-    expect(narrows('rain 12', 'rain 1')).toBe(false);
-    expect(narrows('', 'x')).toBe(false);
+    expect(searchNarrows('rain', 'rain 12')).toBe(true);
+    expect(searchNarrows('rain 12', 'rain 1')).toBe(false);
+    expect(searchNarrows('', 'x')).toBe(false);
   });
 
   it('never matches across two tracks or two fields', () => {
@@ -144,13 +144,13 @@ describe('the library sort', () => {
 
   it('puts unknown values last and breaks ties by the natural order', () => {
     const data = library(50, (row) => (row % 10 === 0 ? { year: 0, title: '' } : {}));
-    const byYear = [...sortedOrder(data, 'year', 'asc')];
+    const byYear = [...sortedTrackOrder(data, 'year', 'asc')];
     const years = byYear.map((row) => data.numbers.year[row]!);
     expect(years.slice(-5)).toEqual([0, 0, 0, 0, 0]);
     const known = years.slice(0, -5);
     expect(known).toEqual([...known].sort((a, b) => a - b));
-    const byTitle = [...sortedOrder(data, 'title', 'asc')];
+    const byTitle = [...sortedTrackOrder(data, 'title', 'asc')];
     expect(byTitle.slice(-5).every((row) => data.text.title[row] === '')).toBe(true);
-    expect([...sortedOrder(data, 'title', 'desc')]).toEqual([...byTitle].reverse());
+    expect([...sortedTrackOrder(data, 'title', 'desc')]).toEqual([...byTitle].reverse());
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { trackRowOf } from '../../../src-main/services/library/parse.ts';
-import { createTrackTable } from '../../../src-main/services/library/track-table.ts';
+import { createTrackColumns } from '../../../src-main/services/library/track-columns.ts';
 import { decodeSnapshot, trackAt } from '../../../src-renderer/features/library/library-data.ts';
 
 /** Main's table → the snapshot main sends → the renderer's columns. */
 function roundTrip(count: number, albumOf: (i: number) => string) {
-  const table = createTrackTable();
+  const table = createTrackColumns();
   const raw = Array.from({ length: count }, (_, i) => ({
     id: i + 1,
     title: `Song ${i}`,

@@ -1,6 +1,6 @@
 import type {
   AudioItem,
-  LibrarySnapshot,
+  AnnouncementLibrarySnapshot,
   MusiqueAccount,
   QuotaSnapshot,
 } from '../../../src-preload/contract/schemas/musique.ts';
@@ -52,7 +52,10 @@ export function audio(id: string, overrides: Partial<AudioItem> = {}): AudioItem
   };
 }
 
-export const library = (items: AudioItem[], overrides: Partial<LibrarySnapshot> = {}) => ({
+export const library = (
+  items: AudioItem[],
+  overrides: Partial<AnnouncementLibrarySnapshot> = {},
+) => ({
   items,
   fetchedAt: '2026-03-01T09:00:00.000Z',
   stale: false,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   facets,
   filterStores,
-  narrows,
-  sortedOrder,
+  filtersNarrow,
+  sortedStoreOrder,
 } from '../../../src-renderer/features/stores/stores-view-model.ts';
 import type { StoreGroup } from '../../../src-preload/contract/schemas/stores.ts';
 import { sampleStores } from '../support/stores-bridge.ts';
@@ -33,19 +33,19 @@ describe('stores view model', () => {
   });
 
   it('sorts once per snapshot and sort, and filters in that order', () => {
-    const byName = sortedOrder(sampleStores, { column: 'name', direction: 'asc' });
+    const byName = sortedStoreOrder(sampleStores, { column: 'name', direction: 'asc' });
     expect(byName).toEqual([1, 2, 0]);
-    expect(sortedOrder(sampleStores, { column: 'name', direction: 'asc' })).toBe(byName);
-    expect(sortedOrder(sampleStores, { column: 'externalId', direction: 'desc' })).toEqual([
+    expect(sortedStoreOrder(sampleStores, { column: 'name', direction: 'asc' })).toBe(byName);
+    expect(sortedStoreOrder(sampleStores, { column: 'externalId', direction: 'desc' })).toEqual([
       2, 1, 0,
     ]);
     expect(filterStores(sampleStores, { query: 'aisle' }, [], byName)).toEqual([1, 2, 0]);
   });
 
   it('knows when a new filter can only narrow the previous matches', () => {
-    expect(narrows({ query: 'lis' }, { query: 'Lisb' })).toBe(true);
-    expect(narrows({ query: 'lisb' }, { query: 'lis' })).toBe(false);
-    expect(narrows({ query: 'a' }, { query: 'ab', region: 'Lisboa' })).toBe(false);
+    expect(filtersNarrow({ query: 'lis' }, { query: 'Lisb' })).toBe(true);
+    expect(filtersNarrow({ query: 'lisb' }, { query: 'lis' })).toBe(false);
+    expect(filtersNarrow({ query: 'a' }, { query: 'ab', region: 'Lisboa' })).toBe(false);
   });
 
   it('offers each region, tag and zone once with its count', () => {

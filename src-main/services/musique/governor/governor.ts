@@ -6,7 +6,10 @@
  * window and waits; an interactive call may use the reserve, and when even that is gone it
  * fails at once saying when to try again.
  */
-import type { QuotaSnapshot } from '../../../../src-preload/contract/schemas/musique.ts';
+import type {
+  QuotaSnapshot,
+  QuotaWindowName,
+} from '../../../../src-preload/contract/schemas/musique.ts';
 import { appError } from '../../core/errors.ts';
 import type { HttpRequest, RequestGate } from '../../http/http-client.ts';
 import { interactiveWaitMs } from '../../http/retry.ts';
@@ -30,6 +33,22 @@ export interface Governor extends RequestGate {
   /** Exponential back-off from 1 s, doubling to a minute, jittered: for the `attempt`-th retry. */
   backoff(attempt: number): number;
   snapshot(): QuotaSnapshot;
+  /**
+   * Told whenever background work starts waiting: a window is used up (until its reset), or
+   * Musique said `Retry-After`. The outbox shows it on the job it is sending.
+   */
+  onWait(listener: (wait: GovernorWait) => void): () => void;
+  /**
+   * Resolves when a background request would be admitted now (without taking its place), after
+   * waiting for the windows or a `Retry-After` as `admit` would; listeners are told of the wait.
+   * Lets the outbox wait with its stores still pending, before it records an attempt.
+   */
+  whenReady(signal?: AbortSignal): Promise<void>;
+}
+
+export interface GovernorWait {
+  window: QuotaWindowName | 'retryAfter';
+  resumesAt: number;
 }
 
 export interface GovernorOptions {
@@ -45,6 +64,10 @@ export function createGovernor(options: GovernorOptions): Governor {
   const random = options.random ?? Math.random;
   let inFlight = 0;
   const at = (ms: number) => clockTime(ms, options.timeZone);
+  const waitListeners = new Set<(wait: GovernorWait) => void>();
+  const told = (wait: GovernorWait) => {
+    for (const listener of waitListeners) listener(wait);
+  };
 
   const governor: Governor = {
     clock,
@@ -71,6 +94,8 @@ export function createGovernor(options: GovernorOptions): Governor {
             retryAfterMs: waitMs,
           });
         }
+        if (priority === 'background')
+          told({ window: slot.heldBy ?? 'minute', resumesAt: slot.at });
         await clock.sleep(waitMs, signal);
       }
     },
@@ -81,6 +106,7 @@ export function createGovernor(options: GovernorOptions): Governor {
     block(untilMs) {
       const current = quota.blockedUntil();
       if (current === undefined || untilMs > current) quota.block(untilMs);
+      if (untilMs > clock.now()) told({ window: 'retryAfter', resumesAt: untilMs });
     },
     forecast(requests) {
       const now = clock.now();
@@ -95,6 +121,19 @@ export function createGovernor(options: GovernorOptions): Governor {
       return Math.round(ceiling / 2 + (random() * ceiling) / 2);
     },
     snapshot: () => quota.snapshot(),
+    async whenReady(signal) {
+      for (;;) {
+        const now = clock.now();
+        const slot = admission(quota.windows(), now, 'background', quota.blockedUntil());
+        if (slot.at <= now) return;
+        told({ window: slot.heldBy ?? 'minute', resumesAt: slot.at });
+        await clock.sleep(slot.at - now, signal);
+      }
+    },
+    onWait(listener) {
+      waitListeners.add(listener);
+      return () => waitListeners.delete(listener);
+    },
   };
   return governor;
 }

@@ -51,7 +51,7 @@ export interface StoreImportsDeps {
   previewLimit?: number;
 }
 
-interface Session {
+interface ImportSession {
   id: string;
   fileName: string;
   size: number;
@@ -83,7 +83,7 @@ const fileError = (code: string, message: string, action: string) =>
   appError(code, message, { action });
 
 export function createStoreImports(deps: StoreImportsDeps): StoreImports {
-  const sessions = new Map<string, Session>();
+  const sessions = new Map<string, ImportSession>();
   const batch = deps.batchRows ?? 1000;
   const previewLimit = deps.previewLimit ?? 2000;
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -96,7 +96,7 @@ export function createStoreImports(deps: StoreImportsDeps): StoreImports {
     return session;
   };
 
-  const parsed = async (session: Session) => {
+  const parsed = async (session: ImportSession) => {
     if (session.parsed) return session.parsed;
     if (session.received < session.size) {
       throw fileError(
@@ -126,7 +126,7 @@ export function createStoreImports(deps: StoreImportsDeps): StoreImports {
     return session.parsed;
   };
 
-  const plan = async (session: Session, mapping: ColumnMapping): Promise<PlannedRow[]> => {
+  const plan = async (session: ImportSession, mapping: ColumnMapping): Promise<PlannedRow[]> => {
     const { rows } = session.parsed!;
     const directory = deps.directory();
     const revision = directory.revision();

@@ -3,7 +3,7 @@ import {
   codedColumns,
   columnSeparator,
   numericColumns,
-  type LibrarySnapshot,
+  type TrackLibrarySnapshot,
 } from '../../../../src-preload/contract/schemas/library.ts';
 import type { SandboxHandle } from '../../../support/sandbox.ts';
 import type { Harness } from '../../queye/support/harness.ts';
@@ -25,7 +25,7 @@ export async function idle(harness: Harness): Promise<void> {
 }
 
 /** The tracks of a snapshot as plain rows. */
-export function rowsOf(snapshot: LibrarySnapshot | null) {
+export function rowsOf(snapshot: TrackLibrarySnapshot | null) {
   if (!snapshot) return [];
   const { count, text, numbers } = snapshot.tracks;
   const { distinct, codes, codeBytes } = snapshot.tracks.coded!;

@@ -2,7 +2,7 @@ import {
   columnSeparator,
   numericColumns,
   textColumns,
-  type LibrarySnapshot,
+  type TrackLibrarySnapshot,
 } from '../../../../src-preload/contract/schemas/library.ts';
 import { decodeSnapshot } from '../../../../src-renderer/features/library/library-data.ts';
 import { useLibrary } from '../../../../src-renderer/features/library/library-store.ts';
@@ -44,13 +44,13 @@ export function installLibrary(tracks: readonly LibraryTrack[]): void {
     genre: () => '',
     format: (t) => t.format ?? 'mp3',
   };
-  const snapshot: LibrarySnapshot = {
+  const snapshot: TrackLibrarySnapshot = {
     revision: 1,
     tracks: {
       count,
       text: Object.fromEntries(
         textColumns.map((name) => [name, column(values[name])]),
-      ) as LibrarySnapshot['tracks']['text'],
+      ) as TrackLibrarySnapshot['tracks']['text'],
       numbers: new Uint8Array(numbers.buffer),
     },
     albums: [],

@@ -145,7 +145,7 @@ function GenerateToken() {
 }
 
 /** No account yet: paste a token, or generate one from an External ID and the company token. */
-export function ConnectForm() {
+export function MusiqueConnectForm() {
   const { t } = useTranslation('musique');
   const clearFailure = useMusique((state) => state.clearFailure);
   return (

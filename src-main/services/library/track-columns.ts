@@ -5,7 +5,7 @@ import {
   plainTextColumns,
   textColumns,
   type CodedColumn,
-  type LibrarySnapshot,
+  type TrackLibrarySnapshot,
   type NumericColumn,
   type PlainTextColumn,
 } from '../../../src-preload/contract/schemas/library.ts';
@@ -26,7 +26,7 @@ export interface StoredTracks {
   numbers: Record<NumericColumn, number[]>;
 }
 
-export interface TrackTable {
+export interface TrackColumns {
   readonly count: number;
   has(id: number): boolean;
   /** Adds the track, or replaces the one with the same ID. */
@@ -36,14 +36,14 @@ export interface TrackTable {
     known: ReadonlySet<string>,
   ): Map<string, { title: string; artist: string; year: number }>;
   stored(): StoredTracks;
-  snapshot(): LibrarySnapshot['tracks'];
+  snapshot(): TrackLibrarySnapshot['tracks'];
 }
 
 /** The coded columns of a snapshot: each distinct value once, and every row's index. */
 function encodeColumns(
   text: Record<StoredTextColumn, string>,
   count: number,
-): NonNullable<LibrarySnapshot['tracks']['coded']> {
+): NonNullable<TrackLibrarySnapshot['tracks']['coded']> {
   const distinct = {} as Record<CodedColumn, string>;
   const indexes = codedColumns.map((column) => {
     const seen = new Map<string, number>();
@@ -163,7 +163,7 @@ type Text =
     }
   | { kind: 'rows'; values: Record<StoredTextColumn, string[]> };
 
-export function createTrackTable(initial?: StoredTracks): TrackTable {
+export function createTrackColumns(initial?: StoredTracks): TrackColumns {
   let count = initial?.count ?? 0;
   let text: Text = {
     kind: 'chunks',
@@ -182,7 +182,7 @@ export function createTrackTable(initial?: StoredTracks): TrackTable {
   let maxId = 0;
   for (const id of numbers.id) if (id > maxId) maxId = id;
   let stored: StoredTracks | undefined = initial;
-  let snapshot: LibrarySnapshot['tracks'] | undefined;
+  let snapshot: TrackLibrarySnapshot['tracks'] | undefined;
 
   const indexOf = () => {
     if (!index) {
@@ -221,7 +221,7 @@ export function createTrackTable(initial?: StoredTracks): TrackTable {
     snapshot = undefined;
   };
 
-  const table: TrackTable = {
+  const table: TrackColumns = {
     get count() {
       return count;
     },

@@ -9,7 +9,7 @@ import type { DamagedFiles } from '../files/damaged-files.ts';
 import { readJsonDataFile } from '../files/read-data-file.ts';
 import type { Logger } from '../log/logger.ts';
 import { jsonWithTracks, writeAtomically } from './atomic-write.ts';
-import { storedTracksProblem, type StoredTracks } from './track-table.ts';
+import { storedTracksProblem, type StoredTracks } from './track-columns.ts';
 
 /** Bump when the file's shape changes; an older file is discarded and the library re-synced. */
 export const cacheVersion = 1;
@@ -27,7 +27,7 @@ export interface SyncState {
   fullSyncDue?: boolean;
 }
 
-export interface CachedLibrary {
+export interface CachedTrackLibrary {
   format: typeof format;
   version: typeof cacheVersion;
   accountKey: string;
@@ -52,9 +52,9 @@ export interface SyncCheckpoint {
   tracks: StoredTracks;
 }
 
-export interface LibraryCache {
-  load(accountKey: string): Promise<CachedLibrary | undefined>;
-  save(library: CachedLibrary): Promise<void>;
+export interface TrackLibraryCache {
+  load(accountKey: string): Promise<CachedTrackLibrary | undefined>;
+  save(library: CachedTrackLibrary): Promise<void>;
   loadCheckpoint(accountKey: string): Promise<SyncCheckpoint | undefined>;
   saveCheckpoint(checkpoint: SyncCheckpoint): Promise<void>;
   removeCheckpoint(accountKey: string): Promise<void>;
@@ -68,11 +68,11 @@ const safeName = (accountKey: string) => accountKey.replace(/[^A-Za-z0-9_-]/g, '
  * the new file, never half of one. A file of another version is set aside quietly (the library
  * is synced again); a damaged one goes to `DamagedFiles` (moved aside, logged, the user told).
  */
-export function createLibraryCache(
+export function createTrackLibraryCache(
   dataDir: string,
   log: Logger,
   damagedFiles: DamagedFiles,
-): LibraryCache {
+): TrackLibraryCache {
   const dir = join(dataDir, 'library');
   const file = (accountKey: string) => join(dir, `${safeName(accountKey)}.json`);
   const partial = (accountKey: string) => join(dir, `${safeName(accountKey)}.partial.json`);
@@ -97,7 +97,7 @@ export function createLibraryCache(
       return undefined;
     };
     if (found.state === 'damaged') return damaged(found.reason);
-    const data = found.value as Partial<CachedLibrary> | null;
+    const data = found.value as Partial<CachedTrackLibrary> | null;
     if (!data || typeof data !== 'object' || Array.isArray(data))
       return damaged('is not an object');
     if (data.format === format && data.version !== cacheVersion) {
@@ -112,7 +112,7 @@ export function createLibraryCache(
     return data;
   }
 
-  async function write(path: string, value: CachedLibrary | SyncCheckpoint) {
+  async function write(path: string, value: CachedTrackLibrary | SyncCheckpoint) {
     await mkdir(dir, { recursive: true });
     await writeAtomically(path, jsonWithTracks(value));
   }
@@ -123,7 +123,7 @@ export function createLibraryCache(
         Array.isArray(raw.albums) && Array.isArray(raw.playlists)
           ? undefined
           : 'albums or playlists are malformed',
-      )) as CachedLibrary | undefined;
+      )) as CachedTrackLibrary | undefined;
       if (!data) return undefined;
       const sync = data.sync && typeof data.sync === 'object' ? data.sync : {};
       return { ...data, sync };

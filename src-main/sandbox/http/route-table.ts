@@ -16,8 +16,8 @@ interface Route<H> {
   handler: H;
 }
 
-export interface Router<H> {
-  add(route: string, handler: H): Router<H>;
+export interface RouteTable<H> {
+  add(route: string, handler: H): RouteTable<H>;
   match(method: string, path: string): RouteMatch<H>;
 }
 
@@ -51,9 +51,9 @@ function matchSegments(pattern: string[], actual: string[]): Record<string, stri
   return params;
 }
 
-export function createRouter<H>(): Router<H> {
+export function createRouteTable<H>(): RouteTable<H> {
   const routes: Route<H>[] = [];
-  const router: Router<H> = {
+  const router: RouteTable<H> = {
     add(route, handler) {
       const [method, pattern] = route.split(' ');
       if (!method || !pattern) throw new Error(`Bad route "${route}"`);

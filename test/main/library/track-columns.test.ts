@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { columnSeparator, numericColumns } from '../../../src-preload/contract/schemas/library.ts';
 import { trackRowOf } from '../../../src-main/services/library/parse.ts';
 import {
-  createTrackTable,
+  createTrackColumns,
   isStoredTracks,
-} from '../../../src-main/services/library/track-table.ts';
+} from '../../../src-main/services/library/track-columns.ts';
 
 const row = (id: number, title: string) =>
   trackRowOf({ id, title, artist: `Artist ${id % 3}`, album_id: `alb_${id % 2}`, duration: id })!;
 
 describe('the columnar track table', () => {
   it('adds, replaces, stores and restores tracks', () => {
-    const table = createTrackTable();
+    const table = createTrackColumns();
     for (let id = 1; id <= 5; id++) table.upsert(row(id, `Song ${id}`));
     table.upsert(row(3, 'Song three, re-uploaded'));
     expect(table.count).toBe(5);
@@ -24,7 +24,7 @@ describe('the columnar track table', () => {
       'Song 4',
       'Song 5',
     ]);
-    const restored = createTrackTable(structuredClone(stored));
+    const restored = createTrackColumns(structuredClone(stored));
     restored.upsert(row(6, 'Song 6'));
     expect(restored.count).toBe(6);
     expect(restored.has(3)).toBe(true);
@@ -34,7 +34,7 @@ describe('the columnar track table', () => {
   });
 
   it('packs the numbers into one Float64Array, column after column', () => {
-    const table = createTrackTable();
+    const table = createTrackColumns();
     table.upsert(row(10, 'A'));
     table.upsert(row(20, 'B'));
     const { count, numbers, text } = table.snapshot();
@@ -50,7 +50,7 @@ describe('the columnar track table', () => {
   });
 
   it('replaces a track that comes back out of ascending order, after the table was stored', () => {
-    const table = createTrackTable();
+    const table = createTrackColumns();
     for (const id of [5, 9, 2]) table.upsert(row(id, `Song ${id}`));
     table.stored();
     table.upsert(row(12, 'Song 12'));
@@ -70,16 +70,16 @@ describe('the columnar track table', () => {
   });
 
   it('replaces a track of a table restored from the cache', () => {
-    const first = createTrackTable();
+    const first = createTrackColumns();
     for (let id = 1; id <= 3; id++) first.upsert(row(id, `Song ${id}`));
-    const restored = createTrackTable(structuredClone(first.stored()));
+    const restored = createTrackColumns(structuredClone(first.stored()));
     restored.upsert(row(1, 'Song one, again'));
     expect(restored.count).toBe(3);
     expect(restored.stored().text.title.split(columnSeparator)[0]).toBe('Song one, again');
   });
 
   it('rejects a stored table whose columns do not match its count', () => {
-    const stored = createTrackTable().stored();
+    const stored = createTrackColumns().stored();
     expect(isStoredTracks({ ...stored, count: 3 })).toBe(false);
     expect(isStoredTracks({ count: 0, text: {}, numbers: {} })).toBe(false);
     expect(isStoredTracks(undefined)).toBe(false);

@@ -8,10 +8,10 @@
 import type { Logger } from '../log/logger.ts';
 import type { Clock } from '../core/clock.ts';
 import type { QueyeAccountRef } from '../queye/queye-feature.ts';
-import { cacheFormat, type LibraryCache } from './library-cache.ts';
-import type { FullSyncPosition, LibraryData } from './sync-engine.ts';
+import { cacheFormat, type TrackLibraryCache } from './track-library-cache.ts';
+import type { FullSyncPosition, TrackLibraryContents } from './sync-engine.ts';
 
-export interface LibraryCacheWriter {
+export interface TrackLibraryCacheWriter {
   /**
    * Saves `data` after every earlier save, then runs `afterwards`. Called once the new library
    * is already in use: the user does not wait for the disk, and a crash before the write ends
@@ -19,7 +19,7 @@ export interface LibraryCacheWriter {
    */
   persist(
     account: QueyeAccountRef,
-    data: LibraryData,
+    data: TrackLibraryContents,
     afterwards?: () => Promise<void>,
   ): Promise<void>;
   /** Saves where an interrupted full sync stopped, for the next sync to continue from. */
@@ -28,8 +28,8 @@ export interface LibraryCacheWriter {
   persisted(): Promise<void>;
 }
 
-export interface LibraryCacheWriterDeps {
-  cache: Pick<LibraryCache, 'save' | 'saveCheckpoint'>;
+export interface TrackLibraryCacheWriterDeps {
+  cache: Pick<TrackLibraryCache, 'save' | 'saveCheckpoint'>;
   clock: Clock;
   log: Logger;
 }
@@ -43,11 +43,11 @@ export function newestUploaded(from: Newest): Newest {
 
 type Newest = Pick<FullSyncPosition, 'newestUploadedAt' | 'newestUploadedMs'>;
 
-export function createLibraryCacheWriter({
+export function createTrackLibraryCacheWriter({
   cache,
   clock,
   log,
-}: LibraryCacheWriterDeps): LibraryCacheWriter {
+}: TrackLibraryCacheWriterDeps): TrackLibraryCacheWriter {
   let persisting: Promise<void> = Promise.resolve();
 
   const stamp = (account: QueyeAccountRef) => ({

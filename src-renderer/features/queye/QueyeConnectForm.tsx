@@ -40,11 +40,43 @@ function useKeyField(kind: QueyeKeyKind, submitted: boolean) {
   };
 }
 
+/** One key's field: never autocompleted or spell-checked, shown or masked with the others. */
+function KeyField({
+  label,
+  name,
+  field,
+  type,
+  onEdit,
+}: {
+  label: string;
+  name: string;
+  field: ReturnType<typeof useKeyField>;
+  type: 'text' | 'password';
+  onEdit: () => void;
+}) {
+  return (
+    <Field
+      label={label}
+      type={type}
+      value={field.value}
+      onChange={(event) => {
+        field.onChange(event.target.value);
+        onEdit();
+      }}
+      error={field.error}
+      hint={field.hint}
+      autoComplete="off"
+      spellCheck={false}
+      name={name}
+    />
+  );
+}
+
 /**
  * The connect form: keys checked for shape as they are typed (before anything is sent), the
  * base URL under Advanced (https, or plain http to this computer only), Test and Connect.
  */
-export function ConnectForm() {
+export function QueyeConnectForm() {
   const { t } = useTranslation('queye');
   const savedBaseUrl = useSettings((state) => state.settings?.queye.baseUrl) ?? defaultBaseUrl;
   const busy = useQueye((state) => state.busy);
@@ -95,33 +127,19 @@ export function ConnectForm() {
   return (
     <form className="card queye-form" onSubmit={(event) => void submit(event)} noValidate>
       <h3>{t('form.title')}</h3>
-      <Field
+      <KeyField
         label={t('form.clientKey')}
-        type={keyType}
-        value={client.value}
-        onChange={(event) => {
-          client.onChange(event.target.value);
-          clearFeedback();
-        }}
-        error={client.error}
-        hint={client.hint}
-        autoComplete="off"
-        spellCheck={false}
         name="clientKey"
-      />
-      <Field
-        label={t('form.userKey')}
+        field={client}
         type={keyType}
-        value={user.value}
-        onChange={(event) => {
-          user.onChange(event.target.value);
-          clearFeedback();
-        }}
-        error={user.error}
-        hint={user.hint}
-        autoComplete="off"
-        spellCheck={false}
+        onEdit={clearFeedback}
+      />
+      <KeyField
+        label={t('form.userKey')}
         name="userKey"
+        field={user}
+        type={keyType}
+        onEdit={clearFeedback}
       />
       <label className="checkbox">
         <input

@@ -15,7 +15,7 @@ import { readAudio } from './normalize.ts';
 
 const formatVersion = 1;
 
-export interface CachedLibrary {
+export interface CachedAnnouncementLibrary {
   items: AudioItem[];
   fetchedAt: string;
 }
@@ -24,17 +24,20 @@ export interface CachedLibrary {
  * The account a cache belongs to: the Musique host and the token's External ID. A demo session
  * (another host) and a real account never share a file; the token itself is not part of it.
  */
-export function libraryCacheKey(root: string, externalId: string): string {
+export function announcementLibraryCacheKey(root: string, externalId: string): string {
   return createHash('sha256').update(`${root}\n${externalId}`).digest('hex').slice(0, 24);
 }
 
-export interface LibraryCache {
-  read(key: string): Promise<CachedLibrary | undefined>;
-  write(key: string, library: CachedLibrary): Promise<void>;
+export interface AnnouncementLibraryCache {
+  read(key: string): Promise<CachedAnnouncementLibrary | undefined>;
+  write(key: string, library: CachedAnnouncementLibrary): Promise<void>;
   remove(key: string): Promise<void>;
 }
 
-export function createLibraryCache(dir: string, damagedFiles: DamagedFiles): LibraryCache {
+export function createAnnouncementLibraryCache(
+  dir: string,
+  damagedFiles: DamagedFiles,
+): AnnouncementLibraryCache {
   const file = (key: string) => join(dir, `library-${key}.json`);
   return {
     async read(key) {

@@ -3,25 +3,28 @@
  * first), refreshed from Musique on request, and kept current as items are uploaded or deleted.
  * A failed refresh keeps the last known list and says why.
  */
-import type { AudioItem, LibrarySnapshot } from '../../../src-preload/contract/schemas/musique.ts';
+import type {
+  AudioItem,
+  AnnouncementLibrarySnapshot,
+} from '../../../src-preload/contract/schemas/musique.ts';
 import { appError, isAppError } from '../core/errors.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MusiqueApi } from './client.ts';
-import type { LibraryCache } from './library-cache.ts';
+import type { AnnouncementLibraryCache } from './announcement-library-cache.ts';
 
-export interface LibraryAccount {
+export interface AnnouncementLibraryAccount {
   api: MusiqueApi;
   /** Cache file key (host + External ID). */
   key: string;
 }
 
-export interface Library {
-  snapshot(): LibrarySnapshot;
+export interface AnnouncementLibrary {
+  snapshot(): AnnouncementLibrarySnapshot;
   /** Switches to another account's list (or none), loading its cache. */
-  use(account: LibraryAccount | undefined): Promise<void>;
-  refresh(): Promise<LibrarySnapshot>;
+  use(account: AnnouncementLibraryAccount | undefined): Promise<void>;
+  refresh(): Promise<AnnouncementLibrarySnapshot>;
   get(id: string): Promise<AudioItem>;
-  remove(id: string): Promise<LibrarySnapshot>;
+  remove(id: string): Promise<AnnouncementLibrarySnapshot>;
   /** An item that appeared by other means (an upload). */
   add(item: AudioItem): Promise<void>;
   /** The item as last known, without asking Musique. */
@@ -30,23 +33,25 @@ export interface Library {
   drop(key: string): Promise<void>;
 }
 
-export interface LibraryOptions {
-  cache: LibraryCache;
+export interface AnnouncementLibraryOptions {
+  cache: AnnouncementLibraryCache;
   log: Logger;
-  emit(snapshot: LibrarySnapshot): void;
+  emit(snapshot: AnnouncementLibrarySnapshot): void;
   now?: () => number;
 }
 
-const empty = (): LibrarySnapshot => ({ items: [], stale: true, refreshing: false });
+const empty = (): AnnouncementLibrarySnapshot => ({ items: [], stale: true, refreshing: false });
 
-export function createLibrary(options: LibraryOptions): Library {
+export function createAnnouncementLibrary(
+  options: AnnouncementLibraryOptions,
+): AnnouncementLibrary {
   const { cache, log } = options;
   const now = options.now ?? Date.now;
-  let account: LibraryAccount | undefined;
-  let state: LibrarySnapshot = empty();
-  let refreshing: Promise<LibrarySnapshot> | undefined;
+  let account: AnnouncementLibraryAccount | undefined;
+  let state: AnnouncementLibrarySnapshot = empty();
+  let refreshing: Promise<AnnouncementLibrarySnapshot> | undefined;
 
-  const publish = (next: LibrarySnapshot) => {
+  const publish = (next: AnnouncementLibrarySnapshot) => {
     state = next;
     options.emit(state);
     return state;
@@ -64,7 +69,7 @@ export function createLibrary(options: LibraryOptions): Library {
 
   const withItems = (items: AudioItem[]) => publish({ ...state, items });
 
-  const library: Library = {
+  const library: AnnouncementLibrary = {
     snapshot: () => state,
     async use(next) {
       account = next;

@@ -1,6 +1,6 @@
 import type { ApiErrorShape } from '../../../src-preload/contract/define.ts';
 import type {
-  LibrarySnapshot,
+  TrackLibrarySnapshot,
   LibraryStatus,
   SyncProgress,
 } from '../../../src-preload/contract/schemas/library.ts';
@@ -8,20 +8,20 @@ import { isAbortError, isAppError, localReference } from '../core/errors.ts';
 import type { FeatureContext } from '../core/feature.ts';
 import type { Clock } from '../core/clock.ts';
 import type { QueyeAccountRef, QueyeConnection } from '../queye/queye-feature.ts';
-import { createLibraryCache } from './library-cache.ts';
-import { createLibraryCacheWriter, newestUploaded } from './library-cache-writer.ts';
+import { createTrackLibraryCache } from './track-library-cache.ts';
+import { createTrackLibraryCacheWriter, newestUploaded } from './track-library-cache-writer.ts';
 import { createProgressThrottle } from './progress-throttle.ts';
 import {
   fullSync,
   incrementalSync,
   SyncInterrupted,
   type FullSyncPosition,
-  type LibraryData,
+  type TrackLibraryContents,
   type SyncDeps,
 } from './sync-engine.ts';
-import { createTrackTable } from './track-table.ts';
+import { createTrackColumns } from './track-columns.ts';
 
-export interface LibraryServiceOptions {
+export interface TrackLibraryServiceOptions {
   clock: Clock;
   /**
    * Also save a checkpoint every so many pages of a full sync (default 0: only when a sync stops
@@ -35,7 +35,7 @@ export interface LibraryServiceOptions {
 
 interface Active {
   account: QueyeAccountRef;
-  data?: LibraryData;
+  data?: TrackLibraryContents;
   loading?: Promise<void>;
   /** An interrupted full sync's position, to continue from. */
   position?: FullSyncPosition;
@@ -47,13 +47,13 @@ interface Active {
  * as a columnar snapshot. One sync runs at a time; a failed or cancelled full sync leaves a
  * checkpoint (in memory and on disk) that the next sync continues from.
  */
-export function createLibraryService(
+export function createTrackLibraryService(
   context: FeatureContext,
   connection: QueyeConnection,
-  options: LibraryServiceOptions,
+  options: TrackLibraryServiceOptions,
 ) {
   const log = context.log.child({ service: 'library' });
-  const cache = createLibraryCache(context.dataDir, log, context.damagedFiles);
+  const cache = createTrackLibraryCache(context.dataDir, log, context.damagedFiles);
   const { clock } = options;
   let active: Active | undefined;
   let revision = 0;
@@ -61,7 +61,7 @@ export function createLibraryService(
   let progress: SyncProgress | undefined;
   let lastError: ApiErrorShape | undefined;
   const throttle = createProgressThrottle({ everyMs: options.progressEveryMs ?? 100 });
-  const writer = createLibraryCacheWriter({ cache, clock, log });
+  const writer = createTrackLibraryCacheWriter({ cache, clock, log });
 
   const blocked = (): LibraryStatus['blocked'] => {
     const state = connection.status().state;
@@ -120,14 +120,14 @@ export function createLibraryService(
       if (active !== entry) return;
       entry.data = cached
         ? {
-            tracks: createTrackTable(cached.tracks),
+            tracks: createTrackColumns(cached.tracks),
             albums: cached.albums,
             playlists: cached.playlists,
             ...(cached.summary ? { summary: cached.summary } : {}),
             sync: cached.sync,
           }
         : {
-            tracks: createTrackTable(),
+            tracks: createTrackColumns(),
             albums: [],
             playlists: [],
             sync: {},
@@ -135,7 +135,7 @@ export function createLibraryService(
       if (checkpoint) {
         entry.position = {
           cursor: checkpoint.cursor,
-          tracks: createTrackTable(checkpoint.tracks),
+          tracks: createTrackColumns(checkpoint.tracks),
           startedAt: checkpoint.startedAt,
           ...newestUploaded(checkpoint),
         };
@@ -273,7 +273,7 @@ export function createLibraryService(
     running: () => running?.done,
     /** Resolves when every cache write asked for so far is on disk. */
     persisted: () => writer.persisted(),
-    snapshot(): LibrarySnapshot | null {
+    snapshot(): TrackLibrarySnapshot | null {
       const data = active?.data;
       if (!data) return null;
       return {
@@ -287,7 +287,7 @@ export function createLibraryService(
   };
 }
 
-export type LibraryService = ReturnType<typeof createLibraryService>;
+export type TrackLibraryService = ReturnType<typeof createTrackLibraryService>;
 
 function shapeOf(error: unknown): ApiErrorShape {
   if (isAppError(error)) return error.shape;

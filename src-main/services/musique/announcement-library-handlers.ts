@@ -8,16 +8,16 @@ import type { HandlersOf } from '../core/feature.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AccountStore } from './account.ts';
 import type { QuotaTracker } from './governor/quota.ts';
-import type { Library } from './library.ts';
+import type { AnnouncementLibrary } from './announcement-library.ts';
 import type { ServiceStatus } from './service-status.ts';
 import type { SessionGate } from './session-gate.ts';
 import type { Staging } from './upload/staging.ts';
 import type { Uploader } from './upload/uploader.ts';
 import { readUsageLog } from './usage-log.ts';
 
-export interface LibraryHandlerDeps {
+export interface AnnouncementLibraryHandlerDeps {
   gate: SessionGate;
-  library: Library;
+  library: AnnouncementLibrary;
   status: Pick<ServiceStatus, 'check' | 'record'>;
   quota: Pick<QuotaTracker, 'snapshot'>;
   /** A refresh refused for the token marks the session rejected, as `gate.guard` would. */
@@ -27,7 +27,7 @@ export interface LibraryHandlerDeps {
   log: Logger;
 }
 
-export function libraryHandlers(deps: LibraryHandlerDeps) {
+export function announcementLibraryHandlers(deps: AnnouncementLibraryHandlerDeps) {
   const { gate, library, status, quota, account, staging, uploader, log } = deps;
 
   return {
