@@ -12,6 +12,7 @@ import type {
   AnnouncementLibrarySnapshot,
   MusiqueAccount,
 } from '../../src-preload/contract/schemas/musique.ts';
+import { localToInstant } from '../../src-renderer/features/broadcast/jobs/job-view-model.ts';
 import { useChromiumApps } from './support/fixtures.ts';
 
 const apps = useChromiumApps();
@@ -145,5 +146,69 @@ describe('watching a broadcast and proving what reached whom, in Chromium', () =
         .getByRole('table', { name: `Every announcement sent to ${targets[0]}` })
         .textContent(),
     ).toContain(announcement.name);
+  });
+
+  it('plays a local-time send scheduled for tomorrow by moving the demo clock to its first zone', async () => {
+    const app = await apps.open();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Start the demo' }).click();
+    await page.locator('.demo-banner').waitFor();
+    const account = await call<MusiqueAccount>(page, 'musique', 'account');
+    const control = controlOf(account.baseUrl);
+    const library = await call<AnnouncementLibrarySnapshot>(page, 'musique', 'refreshLibrary');
+    const announcement = library.items[1] ?? library.items[0]!;
+    const stores = (
+      await control<{ items: Array<{ externalId: string; timeZone: string }> }>('/stores')
+    ).items;
+    // 09:00 tomorrow (by the sandbox's UTC date) is in the future in every zone.
+    const { now } = await control<{ now: number }>('/clock');
+    const tomorrow = new Date(now + 86_400_000).toISOString().slice(0, 10);
+    // Two zones whose 09:00 falls at different instants.
+    const zoneA = stores[0]!.timeZone;
+    const playsAt = (zone: string) => localToInstant(`${tomorrow}T09:00`, zone);
+    const zoneB = stores.find((store) => playsAt(store.timeZone) !== playsAt(zoneA))!.timeZone;
+    const picked = [
+      ...stores.filter((store) => store.timeZone === zoneA).slice(0, 5),
+      ...stores.filter((store) => store.timeZone === zoneB).slice(0, 5),
+    ];
+    const zoneOf = new Map(picked.map((store) => [store.externalId, store.timeZone]));
+    const first = playsAt(zoneA) < playsAt(zoneB) ? zoneA : zoneB;
+
+    await page.keyboard.press('Control+2');
+    await page.getByRole('region', { name: 'Broadcaster' }).waitFor();
+    const job = await call<BroadcastJob>(page, 'broadcast', 'start', {
+      audioId: announcement.id,
+      audioName: announcement.name,
+      externalIds: picked.map((store) => store.externalId),
+      schedule: { kind: 'local', localTime: `${tomorrow}T09:00` },
+      options: {},
+    } satisfies BroadcastRequestArgs);
+    await page.getByRole('tab', { name: 'Sending' }).click();
+    await page.getByRole('heading', { level: 2, name: announcement.name }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('job-state').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('done');
+
+    // Accepted by Musique, but nothing has played yet.
+    const ledger = async () =>
+      (await control<{ items: LedgerEntry[] }>('/ledger')).items.filter(
+        (entry) => entry.audioId === announcement.id,
+      );
+    expect((await ledger()).map((entry) => entry.delivered)).toEqual(Array(10).fill(false));
+
+    const offer = page.getByTestId('demo-clock');
+    const clockBefore = await offer.locator('p').first().textContent();
+    await offer.getByRole('button', { name: /^Move the demo clock to / }).click();
+    await expect.poll(() => offer.locator('p').first().textContent()).not.toBe(clockBefore);
+
+    // The zone that reaches 09:00 first has played; the other has not yet.
+    const after = await ledger();
+    const played = after.filter((entry) => entry.delivered);
+    expect(played).toHaveLength(5);
+    expect(new Set(played.map((entry) => zoneOf.get(entry.externalId)))).toEqual(new Set([first]));
+    expect(after.filter((entry) => !entry.delivered)).toHaveLength(5);
+    // And the next zone's play is offered.
+    await offer.getByRole('button', { name: /^Move the demo clock to / }).waitFor();
+    expect(job.schedule).toEqual({ kind: 'local', localTime: `${tomorrow}T09:00` });
   });
 });
