@@ -11,6 +11,7 @@ export function HistoryFilterForm() {
   const { t } = useTranslation('jobs');
   const saved = useHistory((state) => state.filters);
   const search = useHistory((state) => state.search);
+  const open = useHistory((state) => state.open);
   const audio = useBroadcast((state) => state.library?.items);
   const [draft, setDraft] = useState<HistoryFilters>(saved);
   const set = (patch: Partial<HistoryFilters>) => setDraft((current) => ({ ...current, ...patch }));
@@ -67,6 +68,15 @@ export function HistoryFilterForm() {
       <button type="submit" className="button button--primary" disabled={Boolean(problem)}>
         {t('history.apply')}
       </button>
+      {draft.externalId.trim() && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => open({ kind: 'store', externalId: draft.externalId.trim() })}
+        >
+          {t('history.openStore', { id: draft.externalId.trim() })}
+        </button>
+      )}
       <button
         type="button"
         className="button button--quiet"

@@ -185,6 +185,24 @@ describe('broadcast history', () => {
     expect(await blobs[0]!.text()).toBe('externalId,status\r\nstore_0001,sent\r\n');
   });
 
+  it('opens a store typed in the filter straight away', async () => {
+    const storeQueries: unknown[] = [];
+    show({
+      'broadcast.storeHistory': (args) => {
+        storeQueries.push(args);
+        return { externalId: 'store_0099', total: 0, rows: [] };
+      },
+    });
+    await screen.findByText('1–25 of 30 broadcasts');
+    expect(screen.queryByRole('button', { name: /history$/ })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Store External ID'), {
+      target: { value: 'store_0099 ' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: "Open store_0099's history" }));
+    expect(await screen.findByText('Nothing was ever sent to this store.')).toBeTruthy();
+    expect(storeQueries).toEqual([{ externalId: 'store_0099', offset: 0, limit: 50 }]);
+  });
+
   it("exports a store's history, and shows why an export failed", async () => {
     const exports: unknown[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
