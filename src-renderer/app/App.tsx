@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BroadcastScreen } from '../features/broadcast/BroadcastScreen.tsx';
+import { startJobWatch } from '../features/broadcast/jobs/job-watch.ts';
 import { DemoBanner } from '../features/demo/DemoBanner.tsx';
 import { subscribeDemo, useDemo } from '../features/demo/demo-store.ts';
 import { WelcomeDialog } from '../features/demo/WelcomeDialog.tsx';
@@ -53,8 +54,11 @@ export function App() {
     void useLibrary.getState().load();
     void useDamagedFiles.getState().load();
     const stopPlayer = startPlayer();
+    // Broadcast jobs are followed from every section: the indicator and notifications.
+    const stopJobWatch = startJobWatch();
     return () => {
       stopPlayer();
+      stopJobWatch();
       offSettings();
       offConnection();
       offDemo();

@@ -7,6 +7,7 @@ import {
   useNavigation,
   type Section,
 } from '../lib/navigation-store.ts';
+import { JobIndicator } from '../features/broadcast/jobs/JobIndicator.tsx';
 import { StatusArea } from './StatusArea.tsx';
 
 const icons: Record<Section, LucideIcon> = {
@@ -79,6 +80,7 @@ export function Sidebar() {
           })}
         </ul>
       </nav>
+      <JobIndicator />
       <StatusArea />
     </aside>
   );

@@ -4,6 +4,7 @@ import broadcast from './en/broadcast.json';
 import common from './en/common.json';
 import composer from './en/composer.json';
 import demo from './en/demo.json';
+import jobs from './en/jobs.json';
 import library from './en/library.json';
 import musique from './en/musique.json';
 import player from './en/player.json';
@@ -25,6 +26,7 @@ export const resources = {
     vault,
     stores,
     composer,
+    jobs,
   },
 } as const;
 

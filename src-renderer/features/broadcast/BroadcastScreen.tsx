@@ -9,12 +9,14 @@ import { BroadcasterHeader } from './BroadcasterHeader.tsx';
 import { ComposerView } from './composer/ComposerView.tsx';
 import { subscribeBroadcast, useBroadcast, type BroadcastTab } from './broadcast-store.ts';
 import { LibraryView } from './LibraryView.tsx';
+import { HistoryView } from './history/HistoryView.tsx';
+import { JobsView } from './jobs/JobsView.tsx';
 import { filesOf, UploadPanel } from './UploadPanel.tsx';
 import { UsageLogView } from './UsageLogView.tsx';
 import { usePermission } from './use-permission.ts';
 import './broadcast.css';
 
-const tabs: BroadcastTab[] = ['library', 'compose', 'upload', 'usage'];
+const tabs: BroadcastTab[] = ['library', 'compose', 'jobs', 'history', 'upload', 'usage'];
 
 /** The broadcaster: header (environment, status, quota) over the library, uploads and log. */
 export function BroadcastScreen() {
@@ -88,6 +90,12 @@ export function BroadcastScreen() {
           </Tabs.Content>
           <Tabs.Content value="compose" className="broadcaster__panel">
             <ComposerView />
+          </Tabs.Content>
+          <Tabs.Content value="jobs" className="broadcaster__panel">
+            <JobsView />
+          </Tabs.Content>
+          <Tabs.Content value="history" className="broadcaster__panel">
+            <HistoryView />
           </Tabs.Content>
           <Tabs.Content value="upload" className="broadcaster__panel">
             <UploadPanel />

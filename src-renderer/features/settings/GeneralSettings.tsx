@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../src-preload/contract/schemas/app.ts';
 import type { ThemePreference } from '../../../src-preload/contract/schemas/settings.ts';
 import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { RetentionField } from './RetentionField.tsx';
 import { useSettings } from './settings-store.ts';
 
 const themes: ThemePreference[] = ['system', 'light', 'dark'];
@@ -41,6 +42,7 @@ export function GeneralSettings() {
         </fieldset>
         {error && <ErrorNotice error={error} />}
       </section>
+      <RetentionField />
       <section className="card" aria-labelledby="about-title">
         <h3 id="about-title">{t('about.title')}</h3>
         {info && (

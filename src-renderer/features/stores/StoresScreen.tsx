@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoreRecord } from '../../../src-preload/contract/schemas/stores.ts';
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { api } from '../../api/client.ts';
+import { downloadText } from '../../lib/download.ts';
 import { formatCount } from '../../lib/format.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -17,16 +18,6 @@ import { StoreEditor } from './StoreEditor.tsx';
 import { StoreTable } from './StoreTable.tsx';
 import { subscribeStores, useStores } from './stores-store.ts';
 import './stores.css';
-
-/** Saves text as a file the way a browser does (works the same in Electron and the host). */
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The store directory: every store a broadcast can reach, its groups, import and export. */
 export function StoresScreen() {
@@ -56,7 +47,7 @@ export function StoresScreen() {
   const exportCsv = async (externalIds?: string[]) => {
     try {
       const file = await api.stores.export(externalIds ? { externalIds } : undefined);
-      download(file.fileName, file.csv);
+      downloadText(file.fileName, file.csv);
     } catch (caught) {
       setError(toApiError(caught));
     }

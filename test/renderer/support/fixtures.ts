@@ -58,6 +58,7 @@ export function shellHandlers(overrides: FakeHandlers = {}): FakeHandlers {
     'library.snapshot': () => null,
     'app.damagedFiles': () => [],
     'player.loadQueue': () => null,
+    'broadcast.jobs': () => [],
     'connection.check': () => notConfigured,
     'app.info': () => ({
       name: 'Aislecast',
