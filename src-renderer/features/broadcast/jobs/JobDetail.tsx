@@ -18,6 +18,7 @@ export function JobDetail({ job }: { job: BroadcastJob }) {
       <header className="job-detail__header">
         <h2 id={`job-title-${job.id}`}>{title}</h2>
         {job.test && <span className="badge">{t('facts.test')}</span>}
+        {job.sender.demo && <span className="badge">{t('facts.demo')}</span>}
       </header>
       <ProgressBar
         value={progressOf(job)}

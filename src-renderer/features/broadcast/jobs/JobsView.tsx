@@ -57,6 +57,7 @@ export function JobsView() {
               >
                 <span className="job-list__title">{jobTitle(job)}</span>
                 <span className="job-list__meta">
+                  {job.sender.demo && `${t('facts.demo')} · `}
                   {t(`state.${stateOf(job)}`)} · {t('list.stores', { count: job.counts.total })}
                   {' · '}
                   {formatRelative(job.createdAt)}

@@ -298,4 +298,12 @@ describe('a job opened before its first push', () => {
     render(<JobsView />);
     expect(await screen.findByRole('heading', { level: 2, name: 'Just started' })).toBeTruthy();
   });
+
+  it('marks a job sent to the built-in demo, in the list and in its detail', async () => {
+    await show([job({ sender: { host: 'http://127.0.0.1:4000', demo: true } })]);
+    const list = screen.getByRole('navigation');
+    expect(within(list).getByText(/^Demo · /)).toBeTruthy();
+    const detail = screen.getByRole('article');
+    expect(within(detail).getByText('Demo')).toBeTruthy();
+  });
 });
