@@ -5,32 +5,12 @@
  * so 01:00 on Tuesday is inside Monday's `22:00-02:00`. A day whose hours are not known never
  * warns. Pure; the composer only warns, it never refuses.
  */
+import type { LocalMoment } from '../../../src-preload/contract/schemas/local-time.ts';
 import {
   weekdays,
   type OpeningHours,
   type Weekday,
 } from '../../../src-preload/contract/schemas/stores.ts';
-import { zoneOffset } from './plan.ts';
-
-/** The local wall-clock facts of an instant in a zone. */
-export interface LocalMoment {
-  weekday: Weekday;
-  /** Minutes since local midnight. */
-  minute: number;
-  /** `YYYY-MM-DDTHH:MM`, local. */
-  wall: string;
-}
-
-export function localMoment(utcMs: number, zone: string): LocalMoment {
-  const wall = new Date(utcMs + zoneOffset(utcMs, zone));
-  // getUTCDay: 0 is Sunday; `weekdays` starts on Monday.
-  const weekday = weekdays[(wall.getUTCDay() + 6) % 7]!;
-  return {
-    weekday,
-    minute: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
-    wall: wall.toISOString().slice(0, 16),
-  };
-}
 
 const range = (hours: string | undefined) => {
   const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(hours ?? '');

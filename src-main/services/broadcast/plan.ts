@@ -4,9 +4,9 @@
  *
  * A local-time schedule ("14:00 in each store's own time") becomes one group per time zone,
  * each with its UTC `scheduleAt`, so Musique plays it on time even when this PC is off.
- * Daylight-saving rule (the same as Temporal's `compatible`): a local time that does not exist
- * (the spring-forward gap) moves forward by the gap's length — 02:30 becomes 03:30; a local
- * time that happens twice (the autumn overlap) means its first occurrence.
+ * Daylight-saving rule (Temporal's `compatible`, in the shared `local-time.ts`): a local time
+ * that does not exist (the spring-forward gap) moves forward by the gap's length — 02:30
+ * becomes 03:30; a local time that happens twice (the autumn overlap) means its first one.
  *
  * Zones where the local time has already passed are listed, earliest first, and handled as the
  * user chose (`ifPassed`): sent at once, moved to the same wall-clock time the next day (by the
@@ -14,6 +14,7 @@
  */
 
 import type { Schedule } from '../../../src-preload/contract/schemas/broadcast.ts';
+import { localToUtc, nextDayLocal } from '../../../src-preload/contract/schemas/local-time.ts';
 
 export const defaultChunkSize = 100;
 export const maxChunkSize = 500;
@@ -53,83 +54,11 @@ export interface SchedulePlan {
   skipped: number;
 }
 
-const partsFormat = new Map<string, Intl.DateTimeFormat>();
-
-/** Milliseconds `zone` is ahead of UTC at the instant `utcMs`. */
-export function zoneOffset(utcMs: number, zone: string): number {
-  let format = partsFormat.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormat.set(zone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(new Date(utcMs)))
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const wall = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  return wall - Math.floor(utcMs / 1000) * 1000;
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-/** The UTC instant of a wall-clock time in `zone`, by the daylight-saving rule above. */
-export function localToUtc(
-  localTime: string,
-  zone: string,
-): { utcMs: number; adjusted?: 'gap' | 'overlap' } {
-  const match = localPattern.exec(localTime);
-  if (!match) throw new RangeError(`not a local time: ${localTime}`);
-  const [y = 0, mo = 1, d = 1, h = 0, mi = 0] = match.slice(1).map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  // The offsets in force half a day either side cover any transition near this time.
-  const before = zoneOffset(wall - 43_200_000, zone);
-  const after = zoneOffset(wall + 43_200_000, zone);
-  const candidates = [...new Set([wall - before, wall - after])]
-    .filter((utc) => utc + zoneOffset(utc, zone) === wall)
-    .sort((a, b) => a - b);
-  if (candidates.length > 1) return { utcMs: candidates[0]!, adjusted: 'overlap' };
-  if (candidates.length === 1) return { utcMs: candidates[0]! };
-  // In the gap: read with the offset before the change, which lands after it by the gap.
-  return { utcMs: wall - before, adjusted: 'gap' };
-}
-
 const chunked = <T>(items: T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 };
-
-/** The same wall-clock time one calendar day later (`2026-03-28T09:00` → `2026-03-29T09:00`). */
-export function nextDayLocal(localTime: string): string {
-  const match = localPattern.exec(localTime);
-  if (!match) throw new RangeError(`not a local time: ${localTime}`);
-  const [y = 0, mo = 1, d = 1, h = 0, mi = 0] = match.slice(1).map(Number);
-  return new Date(Date.UTC(y, mo - 1, d + 1, h, mi)).toISOString().slice(0, 16);
-}
 
 type Group = Omit<PlannedChunk, 'index' | 'externalIds'> & { ids: string[]; order: number };
 

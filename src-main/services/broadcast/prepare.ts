@@ -11,10 +11,10 @@ import type {
   BroadcastRequestArgs,
 } from '../../../src-preload/contract/schemas/broadcast.ts';
 import type { OpeningHours } from '../../../src-preload/contract/schemas/stores.ts';
-import { localMoment, openAt } from './opening-hours.ts';
+import { isTimeZone, localMoment } from '../../../src-preload/contract/schemas/local-time.ts';
+import { openAt } from './opening-hours.ts';
 import {
   defaultChunkSize,
-  isTimeZone,
   maxChunkSize,
   planSchedule,
   type PassedZone,

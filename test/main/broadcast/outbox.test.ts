@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { localToUtc, planChunks } from '../../../src-main/services/broadcast/plan.ts';
+import { planChunks } from '../../../src-main/services/broadcast/plan.ts';
+import { localToUtc } from '../../../src-preload/contract/schemas/local-time.ts';
 import { startTestSandbox, useSandbox } from '../../support/sandbox.ts';
 import { broadcast, deliveries, outboxRig, storeIds } from './outbox-harness.ts';
 import { tooMany } from './support.ts';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BroadcastRequestArgs } from '../../../src-preload/contract/schemas/broadcast.ts';
 import type { AppError } from '../../../src-main/services/core/errors.ts';
-import { localMoment, openAt } from '../../../src-main/services/broadcast/opening-hours.ts';
-import { nextDayLocal, planSchedule } from '../../../src-main/services/broadcast/plan.ts';
+import { openAt } from '../../../src-main/services/broadcast/opening-hours.ts';
+import { planSchedule } from '../../../src-main/services/broadcast/plan.ts';
+import { localMoment, nextDayLocal } from '../../../src-preload/contract/schemas/local-time.ts';
 import {
   checkStartable,
   describePlan,

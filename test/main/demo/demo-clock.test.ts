@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultAudioCacheDir } from '../../../src-main/sandbox/index.ts';
-import { localMoment } from '../../../src-main/services/broadcast/opening-hours.ts';
+import { localMoment } from '../../../src-preload/contract/schemas/local-time.ts';
 import {
   createFollowingClock,
   type GovernorClock,
