@@ -12,7 +12,7 @@ import type {
   AnnouncementLibrarySnapshot,
   MusiqueAccount,
 } from '../../src-preload/contract/schemas/musique.ts';
-import { localToInstant } from '../../src-renderer/features/broadcast/jobs/job-view-model.ts';
+import { localToUtc } from '../../src-preload/contract/schemas/local-time.ts';
 import { useChromiumApps } from './support/fixtures.ts';
 
 const apps = useChromiumApps();
@@ -165,7 +165,7 @@ describe('watching a broadcast and proving what reached whom, in Chromium', () =
     const tomorrow = new Date(now + 86_400_000).toISOString().slice(0, 10);
     // Two zones whose 09:00 falls at different instants.
     const zoneA = stores[0]!.timeZone;
-    const playsAt = (zone: string) => localToInstant(`${tomorrow}T09:00`, zone);
+    const playsAt = (zone: string) => localToUtc(`${tomorrow}T09:00`, zone).utcMs;
     const zoneB = stores.find((store) => playsAt(store.timeZone) !== playsAt(zoneA))!.timeZone;
     const picked = [
       ...stores.filter((store) => store.timeZone === zoneA).slice(0, 5),

@@ -2,6 +2,7 @@
  * What the live job view, the global indicator and the notifications show of a job: plain
  * functions over `BroadcastJob`, tested without React.
  */
+import { localToUtc, nextDayLocal } from '../../../../src-preload/contract/schemas/local-time.ts';
 import type {
   BroadcastJob,
   FailureFacts,
@@ -173,41 +174,13 @@ export function nextPlayAt(
     const at = Date.parse(schedule.at);
     return at > now ? at : undefined;
   }
-  const instants = zones
-    .map((zone) => localToInstant(schedule.localTime, zone))
-    .flatMap((at) => (at > now ? [at] : schedule.ifPassed === 'nextDay' ? [at + 86_400_000] : []))
-    .filter((at) => at > now);
+  const { localTime, ifPassed } = schedule;
+  const instants = zones.flatMap((zone) => {
+    const at = localToUtc(localTime, zone).utcMs;
+    if (at > now) return [at];
+    // Moved to the next day: the same wall-clock time there, by the same daylight-saving rule.
+    const next = ifPassed === 'nextDay' ? localToUtc(nextDayLocal(localTime), zone).utcMs : 0;
+    return next > now ? [next] : [];
+  });
   return instants.length ? Math.min(...instants) : undefined;
-}
-
-/** The instant a wall-clock time (`2026-03-01T09:00`) has in a zone (first one on an overlap). */
-export function localToInstant(localTime: string, zone: string): number {
-  const asUtc = Date.parse(`${localTime}:00Z`);
-  // Two passes settle on the zone's offset at that instant, also across a change of offset.
-  let guess = asUtc - offsetAt(asUtc, zone);
-  guess = asUtc - offsetAt(guess, zone);
-  return guess;
-}
-
-function offsetAt(instant: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return wall - Math.floor(instant / 1000) * 1000;
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   actionsOf,
   inIndicator,
-  localToInstant,
   nextPlayAt,
   reasonKind,
   sortJobs,
@@ -76,19 +75,6 @@ describe('the job view-model', () => {
     });
     expect(inIndicator(asking)).toBe(true);
     expect(inIndicator(asking, [4])).toBe(false);
-  });
-
-  it('finds a wall-clock time in a zone, across daylight saving', () => {
-    // New York moved to EDT (UTC−4) on 8 March 2026; Lisbon is on WET (UTC+0) until 29 March.
-    expect(new Date(localToInstant('2026-03-10T09:00', 'America/New_York')).toISOString()).toBe(
-      '2026-03-10T13:00:00.000Z',
-    );
-    expect(new Date(localToInstant('2026-03-06T09:00', 'America/New_York')).toISOString()).toBe(
-      '2026-03-06T14:00:00.000Z',
-    );
-    expect(new Date(localToInstant('2026-03-10T09:00', 'Europe/Lisbon')).toISOString()).toBe(
-      '2026-03-10T09:00:00.000Z',
-    );
   });
 
   it('finds the next play time of a scheduled job after the demo clock', () => {
