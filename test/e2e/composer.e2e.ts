@@ -153,6 +153,8 @@ describe('the composer in Chromium', () => {
     await page.getByRole('button', { name: 'Send to 3 stores' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Send to 3 stores in Development?' });
     await dialog.getByRole('button', { name: 'Send' }).click();
+    // The job's live view takes over.
+    await page.getByRole('tab', { name: 'Sending', selected: true }).waitFor();
     await expect.poll(() => ledgerOf(sandbox, audio.id)).toHaveLength(4);
     const [test, ...region] = ledgerOf(sandbox, audio.id);
     expect(test).toMatchObject({ externalId: 'store_0001', scheduled: false });
