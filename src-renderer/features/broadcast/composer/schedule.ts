@@ -5,6 +5,7 @@
  * checks here only refuse what cannot be sent anywhere.
  */
 import type { PassedChoice, Schedule } from '../../../../src-preload/contract/schemas/broadcast.ts';
+import { isTimeZone, localToUtc } from '../../../../src-preload/contract/schemas/local-time.ts';
 
 export type WhenKind = 'now' | 'at' | 'local';
 
@@ -36,45 +37,12 @@ export function pcTimeToMs(value: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Milliseconds `zone` is ahead of UTC at `utcMs`. */
-export function zoneOffsetMs(utcMs: number, zone: string): number {
-  let format = offsetFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    offsetFormats.set(zone, format);
-  }
-  const part: Record<string, number> = {};
-  for (const { type, value } of format.formatToParts(new Date(utcMs)))
-    if (type !== 'literal') part[type] = Number(value);
-  const wall = Date.UTC(
-    part.year ?? 1970,
-    (part.month ?? 1) - 1,
-    part.day ?? 1,
-    part.hour ?? 0,
-    part.minute ?? 0,
-  );
-  return wall - Math.floor(utcMs / 60_000) * 60_000;
-}
-
 /**
- * About when a wall-clock time happens in `zone` (UTC ms). Close enough to tell whether it has
- * passed; main applies the daylight-saving rule exactly when it plans the send.
+ * Whether a wall-clock time has passed in `zone`, by the shared local-time module (the rule
+ * main plans with). A zone name that is not one never counts as passed: main refuses it by name.
  */
-export function wallTimeInZone(localDate: string, localTime: string, zone: string): number {
-  const [y = 0, mo = 1, d = 1] = localDate.split('-').map(Number);
-  const [h = 0, mi = 0] = localTime.split(':').map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  return wall - zoneOffsetMs(wall - zoneOffsetMs(wall, zone), zone);
+function passedIn(localTime: string, zone: string, nowMs: number): boolean {
+  return isTimeZone(zone) && localToUtc(localTime, zone).utcMs <= nowMs;
 }
 
 /** The furthest-behind offset in use (UTC−12): a wall time past there is past everywhere. */
@@ -100,8 +68,9 @@ export function whenProblem(
   const [y = 0, mo = 1, d = 1] = when.localDate.split('-').map(Number);
   const [h = 0, mi = 0] = when.localTime.split(':').map(Number);
   const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const localTime = `${when.localDate}T${when.localTime}`;
   const passedEverywhere = zones.length
-    ? zones.every((zone) => wallTimeInZone(when.localDate, when.localTime, zone) <= nowMs)
+    ? zones.every((zone) => passedIn(localTime, zone, nowMs))
     : wall - latestOffsetMs <= nowMs;
   return passedEverywhere ? 'pastEverywhere' : undefined;
 }
