@@ -8,6 +8,7 @@ import { UploadPanel } from '../UploadPanel.tsx';
 import { usePermission } from '../use-permission.ts';
 import type { StepProps } from './ComposerView.tsx';
 import { useComposer } from './composer-store.ts';
+import { Field } from '../../../ui/Field.tsx';
 
 /** The most items listed at once; the search narrows the rest. */
 const shownItems = 50;
@@ -58,19 +59,14 @@ export function WhatStep({ attempted, problemRef }: StepProps) {
 
   return (
     <div className="composer-step">
-      <div className="field">
-        <label className="field__label" htmlFor={`${problemId}-search`}>
-          {t('what.search')}
-        </label>
-        <input
-          id={`${problemId}-search`}
-          type="search"
-          className="field__input"
-          placeholder={t('what.searchPlaceholder')}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      </div>
+      <Field
+        id={`${problemId}-search`}
+        type="search"
+        label={t('what.search')}
+        placeholder={t('what.searchPlaceholder')}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
       {!library && <p aria-busy="true">{t('what.loading')}</p>}
       {library && items.length === 0 && <p>{t('what.empty')}</p>}
       {items.length > 0 && matches.length === 0 && <p>{t('what.none', { query })}</p>}

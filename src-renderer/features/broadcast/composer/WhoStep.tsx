@@ -90,19 +90,14 @@ function Pickers() {
 
   return (
     <>
-      <div className="field">
-        <label className="field__label" htmlFor={searchId}>
-          {t('who.storeSearch')}
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          className="field__input"
-          placeholder={t('who.storeSearchPlaceholder')}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      </div>
+      <Field
+        id={searchId}
+        type="search"
+        label={t('who.storeSearch')}
+        placeholder={t('who.storeSearchPlaceholder')}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
       {query.trim() && found.length === 0 && (
         <p className="composer__muted">{t('who.noStoreMatch', { query: query.trim() })}</p>
       )}
@@ -225,19 +220,14 @@ function Exclusions() {
   return (
     <div className="composer-exclusions">
       <h3 className="composer__subtitle">{t('who.exclusions')}</h3>
-      <div className="field">
-        <label className="field__label" htmlFor={searchId}>
-          {t('who.excludeSearch')}
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          className="field__input"
-          placeholder={t('who.storeSearchPlaceholder')}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      </div>
+      <Field
+        id={searchId}
+        type="search"
+        label={t('who.excludeSearch')}
+        placeholder={t('who.storeSearchPlaceholder')}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
       {found.length > 0 && (
         <ul className="composer-results" aria-label={t('who.excludeResults')}>
           {found.map((store) => (
