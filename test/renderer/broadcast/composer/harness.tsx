@@ -14,26 +14,12 @@ import { useBroadcast } from '../../../../src-renderer/features/broadcast/broadc
 import { useComposer } from '../../../../src-renderer/features/broadcast/composer/composer-store.ts';
 import { useStores } from '../../../../src-renderer/features/stores/stores-store.ts';
 import { installFakeBridge, type FakeHandlers } from '../../support/fake-bridge.ts';
-import { storesBridge } from '../../support/stores-bridge.ts';
+import { sampleStores, storesBridge } from '../../support/stores-bridge.ts';
 import { account, audio, broadcastHandlers, resetStores } from '../../musique/fixtures.ts';
 
+// The stores tests' sample directory, with a store in Tokyo between Brazil and Portugal.
 export const directoryStores: StoreRecord[] = [
-  {
-    externalId: 'br_001',
-    name: 'Aisle Paulista',
-    region: 'São Paulo',
-    tags: ['supermarket'],
-    timeZone: 'America/Sao_Paulo',
-    testStore: true,
-  },
-  {
-    externalId: 'br_002',
-    name: 'Aisle Campinas',
-    region: 'São Paulo',
-    tags: ['express'],
-    timeZone: 'America/Sao_Paulo',
-    testStore: false,
-  },
+  ...sampleStores.slice(0, 2),
   {
     externalId: 'jp_001',
     name: 'Aisle Shibuya',
@@ -42,14 +28,7 @@ export const directoryStores: StoreRecord[] = [
     timeZone: 'Asia/Tokyo',
     testStore: false,
   },
-  {
-    externalId: 'pt_001',
-    name: 'Aisle Lisboa Baixa',
-    region: 'Lisboa',
-    tags: ['express', 'flagship'],
-    timeZone: 'Europe/Lisbon',
-    testStore: false,
-  },
+  ...sampleStores.slice(2),
 ];
 
 export const items = [audio('a1', { name: 'Opening hours' }), audio('a2', { name: 'Lunch deal' })];
