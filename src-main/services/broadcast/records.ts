@@ -54,13 +54,14 @@ export type OutcomeRecord = {
   | { result: 'unknown'; error: FailureFacts }
 );
 
-export type ControlAction = 'pause' | 'resume' | 'cancel' | 'retryFailed' | 'resendUnknown';
+export type ControlAction =
+  'pause' | 'resume' | 'cancel' | 'retryFailed' | 'resendUnknown' | 'leaveUnknown';
 
 export interface ControlRecord {
   type: 'control';
   at: number;
   action: ControlAction;
-  /** For `resendUnknown`: the chunks the user confirmed. */
+  /** For `resendUnknown` / `leaveUnknown`: the chunks the user chose. */
   chunks?: number[];
   /** Why the engine paused it by itself (token revoked, permission missing, audio gone). */
   reason?: FailureFacts;

@@ -26,6 +26,8 @@ export interface UnknownAttempt {
   externalIds: string[];
   requestId?: string;
   error: FailureFacts;
+  /** The user chose to leave it unknown: the job stops asking. */
+  left?: boolean;
 }
 
 export interface JobState {
@@ -214,6 +216,10 @@ function applyOne(state: JobState, record: JournalRecord): void {
             setRows(state, unknown.externalIds, { status: 'pending' }, ['unknown']);
           }
           return;
+        case 'leaveUnknown':
+          for (const unknown of state.unknown.values())
+            if (!record.chunks || record.chunks.includes(unknown.chunk)) unknown.left = true;
+          return;
       }
   }
 }
@@ -229,7 +235,9 @@ export function countsOf(state: JobState): JobCounts {
 
 export function phaseOf(state: JobState, counts = countsOf(state)): JobPhase {
   if (counts.pending > 0 || counts.inFlight > 0) return state.paused ? 'paused' : 'running';
-  return counts.unknown > 0 ? 'needs-attention' : 'done';
+  // Unknown stores the user chose to leave unknown no longer hold the job open.
+  const asking = [...state.unknown.values()].some((unknown) => !unknown.left);
+  return counts.unknown > 0 && asking ? 'needs-attention' : 'done';
 }
 
 /** The chunks with stores still to send, in order, and those stores. */

@@ -46,6 +46,7 @@ export function summarize(state: JobState, stopped?: FailureFacts): JobSummary {
         ...(u.requestId ? { requestId: u.requestId } : {}),
         error: u.error,
         question: `Sent at ${time(u.at)} UTC, ${u.error.code === 'interrupted' ? 'interrupted before an answer' : `no certain answer (${u.error.message})`}; request ID ${u.requestId ?? 'not received'}; resend these ${u.externalIds.length} stores?`,
+        ...(u.left ? { left: true } : {}),
       })),
   };
 }

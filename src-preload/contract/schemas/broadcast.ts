@@ -53,13 +53,17 @@ export const broadcastActions = [
   'cancel',
   'retryFailed',
   'resendUnknown',
+  'leaveUnknown',
 ] as const;
 export type BroadcastAction = (typeof broadcastActions)[number];
 
 export const BroadcastControlArgs = z.strictObject({
   jobId: JobId,
   action: z.enum(broadcastActions),
-  /** `resendUnknown` only: the chunks the user confirmed (default: all unknown ones). */
+  /**
+   * `resendUnknown` / `leaveUnknown` only: the chunks the user chose (default: all unknown
+   * ones). Left unknown, their stores keep that status; the job no longer asks about them.
+   */
   chunks: z.array(z.number().int().min(0).max(100_000)).max(1000).optional(),
 });
 
@@ -125,6 +129,8 @@ export interface UnknownChunkView {
   error: FailureFacts;
   /** "Sent at 14:02:11 UTC, no certain answer (…); request ID …; resend these 100 stores?" */
   question: string;
+  /** The user chose to leave these stores unknown (they can still be resent). */
+  left?: boolean;
 }
 
 export interface BroadcastJob {

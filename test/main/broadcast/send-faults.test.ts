@@ -52,6 +52,37 @@ describe('fault matrix on sends', () => {
     await rig.outbox.dispose();
   });
 
+  it('an unknown chunk left unknown: the job stops asking, remembers it, and may still resend', async () => {
+    const rig = await outboxRig(sandbox());
+    sandbox().control.addFault({
+      kind: 'status',
+      status: 500,
+      method: 'POST',
+      path: v1Send,
+      times: 1,
+    });
+    const job = await broadcast(rig, storeIds(1, 200));
+    expect(job.phase).toBe('needs-attention');
+    const chunk = job.unknown[0]!.chunk;
+    const left = await rig.outbox.control(job.id, 'leaveUnknown', [chunk]);
+    expect(left.phase).toBe('done');
+    expect(left.counts).toMatchObject({ sent: 100, unknown: 100 });
+    expect(left.unknown).toEqual([expect.objectContaining({ chunk, left: true })]);
+    expect(sendCount()).toBe(2);
+    await rig.outbox.dispose();
+    // Read back from the journal after a restart, and still open to a resend.
+    const again = await outboxRig(sandbox(), { dir: rig.dir });
+    expect(again.outbox.summaryOf(job.id)).toMatchObject({
+      phase: 'done',
+      unknown: [{ left: true }],
+    });
+    await again.outbox.control(job.id, 'resendUnknown', [chunk]);
+    await again.outbox.idle();
+    expect(again.outbox.summaryOf(job.id)).toMatchObject({ phase: 'done', counts: { sent: 200 } });
+    expectOnceEach(200);
+    await again.outbox.dispose();
+  });
+
   it('500 after the send was accepted: settled as sent from the audio statistics', async () => {
     const rig = await outboxRig(sandbox());
     sandbox().control.addFault({

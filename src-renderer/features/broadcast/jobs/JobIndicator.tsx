@@ -18,9 +18,8 @@ import { openJobAnywhere } from './job-watch.ts';
 export function JobIndicator() {
   const { t } = useTranslation('jobs');
   const jobs = useJobs((state) => state.jobs);
-  const left = useJobs((state) => state.left);
-  const shown = jobs.filter((job) => inIndicator(job, left[job.id]));
-  const job = shown.find((candidate) => needsDecision(candidate, left[candidate.id])) ?? shown[0];
+  const shown = jobs.filter(inIndicator);
+  const job = shown.find(needsDecision) ?? shown[0];
   if (!job) return null;
   const state = stateOf(job);
   const title = jobTitle(job);

@@ -8,15 +8,11 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { jobTitle } from './job-view-model.ts';
 import { useJobs } from './jobs-store.ts';
 
-const noLeft: number[] = [];
-
 /** Each request Musique gave no certain answer to, as the engine asks it: resend, or leave. */
 export function UnknownQuestions({ job }: { job: BroadcastJob }) {
   const { t } = useTranslation('jobs');
-  const left = useJobs((state) => state.left[job.id] ?? noLeft);
   const busy = useJobs((state) => state.busy?.jobId === job.id);
   const control = useJobs((state) => state.control);
-  const leave = useJobs((state) => state.leaveUnknown);
   const [resending, setResending] = useState<UnknownChunkView>();
   if (job.unknown.length === 0) return null;
 
@@ -28,7 +24,7 @@ export function UnknownQuestions({ job }: { job: BroadcastJob }) {
         {job.unknown.map((question) => (
           <li key={question.chunk} className="job-unknown__item" data-chunk={question.chunk}>
             <p>{question.question}</p>
-            {left.includes(question.chunk) && <p className="muted">{t('unknown.left')}</p>}
+            {question.left && <p className="muted">{t('unknown.left')}</p>}
             <div className="job-unknown__actions">
               <button
                 type="button"
@@ -38,11 +34,12 @@ export function UnknownQuestions({ job }: { job: BroadcastJob }) {
               >
                 {t('unknown.resend', { count: question.stores })}
               </button>
-              {!left.includes(question.chunk) && (
+              {!question.left && (
                 <button
                   type="button"
                   className="button button--quiet"
-                  onClick={() => leave(job.id, question.chunk)}
+                  disabled={busy}
+                  onClick={() => void control(job.id, 'leaveUnknown', [question.chunk])}
                 >
                   {t('unknown.leave')}
                 </button>

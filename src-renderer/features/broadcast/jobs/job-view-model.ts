@@ -13,18 +13,18 @@ import type {
 export const isOpen = (job: BroadcastJob): boolean => job.phase !== 'done';
 
 /** The unknown chunks still waiting for the user (not left as unknown). */
-export const openQuestions = (job: BroadcastJob, left: readonly number[] = []) =>
-  job.unknown.filter((question) => !left.includes(question.chunk));
+export const openQuestions = (job: BroadcastJob) =>
+  job.unknown.filter((question) => !question.left);
 
 /** Jobs that need the user before they can go on (the indicator and notifications say so). */
-export const needsDecision = (job: BroadcastJob, left: readonly number[] = []): boolean =>
-  (job.phase === 'needs-attention' && openQuestions(job, left).length > 0) ||
+export const needsDecision = (job: BroadcastJob): boolean =>
+  (job.phase === 'needs-attention' && openQuestions(job).length > 0) ||
   job.phase === 'stopped' ||
   (job.phase === 'paused' && job.pauseReason !== undefined);
 
 /** Jobs the global indicator shows: still sending, waiting or paused, or needing a decision. */
-export const inIndicator = (job: BroadcastJob, left: readonly number[] = []): boolean =>
-  job.phase === 'running' || job.phase === 'paused' || needsDecision(job, left);
+export const inIndicator = (job: BroadcastJob): boolean =>
+  job.phase === 'running' || job.phase === 'paused' || needsDecision(job);
 
 /** Jobs in progress first (newest first), then finished ones, most recently finished first. */
 export function sortJobs(jobs: readonly BroadcastJob[]): BroadcastJob[] {

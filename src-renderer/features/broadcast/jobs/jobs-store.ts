@@ -23,20 +23,6 @@ interface JobsState {
   apply: (job: BroadcastJob) => void;
   control: (jobId: string, action: BroadcastAction, chunks?: number[]) => Promise<boolean>;
   clearActionError: () => void;
-  /** Unknown chunks the user chose to leave as unknown, by job (kept across restarts). */
-  left: Record<string, number[]>;
-  leaveUnknown: (jobId: string, chunk: number) => void;
-}
-
-const leftKey = 'aislecast.jobs.leftUnknown';
-
-function readLeft(): Record<string, number[]> {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(leftKey) ?? '{}');
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, number[]>) : {};
-  } catch {
-    return {};
-  }
 }
 
 // A pushed job is newer than any answer to a request sent before it arrived: one guard for the
@@ -90,16 +76,6 @@ export const useJobs = create<JobsState>((set, get) => ({
     }
   },
   clearActionError: () => set({ actionError: undefined }),
-  left: readLeft(),
-  leaveUnknown(jobId, chunk) {
-    const left = { ...get().left, [jobId]: [...new Set([...(get().left[jobId] ?? []), chunk])] };
-    set({ left });
-    try {
-      localStorage.setItem(leftKey, JSON.stringify(left));
-    } catch {
-      // Not kept: the question comes back after a restart, which loses nothing.
-    }
-  },
 }));
 
 /** Follows main's pushes; `onChange` sees every pushed job (notifications hang off it). */
@@ -120,6 +96,5 @@ export function resetJobs(): void {
     loadError: undefined,
     busy: undefined,
     actionError: undefined,
-    left: {},
   });
 }

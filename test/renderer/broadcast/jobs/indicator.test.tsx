@@ -79,7 +79,16 @@ describe('the global progress indicator', () => {
       ),
     );
     expect(region()).not.toBeNull();
-    act(() => useJobs.getState().leaveUnknown('job_spring', 3));
+    // Main's answer once the user left it unknown: done, the chunk marked left.
+    act(() =>
+      useJobs.getState().apply(
+        job({
+          phase: 'done',
+          counts: counts({ sent: 300, unknown: 100 }),
+          unknown: [{ ...unknownChunk(3), left: true }],
+        }),
+      ),
+    );
     expect(region()).toBeNull();
   });
 

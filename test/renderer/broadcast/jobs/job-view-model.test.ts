@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionsOf,
   inIndicator,
+  needsDecision,
   nextPlayAt,
   reasonKind,
   sortJobs,
@@ -74,7 +75,11 @@ describe('the job view-model', () => {
       unknown: [unknownChunk(4)],
     });
     expect(inIndicator(asking)).toBe(true);
-    expect(inIndicator(asking, [4])).toBe(false);
+    expect(needsDecision(asking)).toBe(true);
+    // Left as unknown (main marks the chunk): nothing is asked any more.
+    const left = { ...asking, unknown: [{ ...unknownChunk(4), left: true }] };
+    expect(needsDecision(left)).toBe(false);
+    expect(inIndicator({ ...left, phase: 'done' })).toBe(false);
   });
 
   it('finds the next play time of a scheduled job after the demo clock', () => {

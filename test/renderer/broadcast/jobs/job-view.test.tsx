@@ -135,11 +135,23 @@ describe('the live job view', () => {
     );
 
     fireEvent.click(within(items[1]!).getByRole('button', { name: 'Leave as unknown' }));
-    expect(within(items[1]!).getByText(/Left as unknown/)).toBeTruthy();
-    expect(useJobs.getState().left).toEqual({ job_spring: [3] });
-    expect(JSON.parse(localStorage.getItem('aislecast.jobs.leftUnknown')!)).toEqual({
-      job_spring: [3],
-    });
+    await waitFor(() =>
+      expect(controls.at(-1)).toEqual({
+        jobId: 'job_spring',
+        action: 'leaveUnknown',
+        chunks: [3],
+      }),
+    );
+    // Main remembers the choice and pushes the job with that chunk marked.
+    act(() =>
+      useJobs.getState().apply({
+        ...attention,
+        unknown: [unknownChunk(2), { ...unknownChunk(3), left: true }],
+      }),
+    );
+    const marked = screen.getAllByRole('listitem').filter((item) => item.dataset.chunk === '3');
+    expect(within(marked[0]!).getByText(/Left as unknown/)).toBeTruthy();
+    expect(within(marked[0]!).queryByRole('button', { name: 'Leave as unknown' })).toBeNull();
   });
 
   it('says why a job stopped and that nothing unrecorded was sent', async () => {
