@@ -9,6 +9,7 @@ import { useSettings } from '../settings/index.ts';
 import { useBroadcast } from './broadcast-store.ts';
 import type { UsageFilters } from './usage-slice.ts';
 import './usage-log.css';
+import { DataTable } from '../../ui/table/DataTable.tsx';
 
 /** Values that are their own label (status classes, HTTP methods). */
 const choices = (values: readonly string[]): FieldOption[] =>
@@ -123,44 +124,38 @@ export function UsageLogView() {
       {loaded && items.length === 0 && !loading && !error ? (
         <p className="usage-view__empty">{t('usage.empty')}</p>
       ) : (
-        <div className="usage-table-wrap">
-          <table className="usage-table" aria-label={t('usage.label')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('usage.column.time')}</th>
-                <th scope="col">{t('usage.column.method')}</th>
-                <th scope="col">{t('usage.column.endpoint')}</th>
-                <th scope="col">{t('usage.column.status')}</th>
-                <th scope="col" className="usage-table__num">
-                  {t('usage.column.duration')}
-                </th>
-                <th scope="col">{t('usage.column.requestId')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((entry, index) => (
-                <tr key={`${entry.requestId ?? entry.timestamp}-${index}`}>
-                  <td>{formatDate(entry.timestamp, true)}</td>
-                  <td>{entry.method}</td>
-                  <td>
-                    <code>{entry.endpoint}</code>
-                  </td>
-                  <td>
-                    <span className={`status-code status-code--${statusTone(entry.status)}`}>
-                      {entry.status}
-                    </span>
-                  </td>
-                  <td className="usage-table__num">
-                    {entry.durationMs === undefined ? '–' : `${Math.round(entry.durationMs)} ms`}
-                  </td>
-                  <td>
-                    <code>{entry.requestId ?? '–'}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('usage.label')}
+          columns={[
+            t('usage.column.time'),
+            t('usage.column.method'),
+            t('usage.column.endpoint'),
+            t('usage.column.status'),
+            { label: t('usage.column.duration'), numeric: true },
+            t('usage.column.requestId'),
+          ]}
+        >
+          {items.map((entry, index) => (
+            <tr key={`${entry.requestId ?? entry.timestamp}-${index}`}>
+              <td>{formatDate(entry.timestamp, true)}</td>
+              <td>{entry.method}</td>
+              <td>
+                <code>{entry.endpoint}</code>
+              </td>
+              <td>
+                <span className={`status-code status-code--${statusTone(entry.status)}`}>
+                  {entry.status}
+                </span>
+              </td>
+              <td className="usage-table__num">
+                {entry.durationMs === undefined ? '–' : `${Math.round(entry.durationMs)} ms`}
+              </td>
+              <td>
+                <code>{entry.requestId ?? '–'}</code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {cursor && (
         <button

@@ -9,6 +9,7 @@ import { HistoryJob } from './HistoryJob.tsx';
 import { historyPageSize, useHistory } from './history-store.ts';
 import { outcomeOf } from './history-view-model.ts';
 import { StoreHistory } from './StoreHistory.tsx';
+import { DataTable } from '../../../ui/table/DataTable.tsx';
 
 /** The History tab: every job newest first, filtered and paged; a job or a store opened. */
 export function HistoryView() {
@@ -62,46 +63,42 @@ export function HistoryView() {
               })}
       </p>
       {jobs.length > 0 && (
-        <div className="usage-table-wrap">
-          <table className="usage-table" aria-label={t('history.label')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.column.created')}</th>
-                <th scope="col">{t('history.column.audio')}</th>
-                <th scope="col">{t('history.column.sender')}</th>
-                <th scope="col">{t('history.column.schedule')}</th>
-                <th scope="col">{t('history.column.targets')}</th>
-                <th scope="col">{t('history.column.options')}</th>
-                <th scope="col">{t('history.column.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.map((job) => (
-                <tr key={job.id} data-job={job.id}>
-                  <td>{formatDate(job.createdAt, true)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => open({ kind: 'job', jobId: job.id })}
-                    >
-                      {jobTitle(job)}
-                    </button>{' '}
-                    {job.test && <span className="badge">{t('history.test')}</span>}
-                  </td>
-                  <td>
-                    {job.sender.externalId ?? '–'}
-                    {job.sender.environment ? ` · ${job.sender.environment}` : ''}
-                  </td>
-                  <td>{schedule(job)}</td>
-                  <td>{job.counts.total.toLocaleString()}</td>
-                  <td>{options(job)}</td>
-                  <td>{t(`history.outcome.${outcomeOf(job)}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('history.label')}
+          columns={[
+            t('history.column.created'),
+            t('history.column.audio'),
+            t('history.column.sender'),
+            t('history.column.schedule'),
+            t('history.column.targets'),
+            t('history.column.options'),
+            t('history.column.outcome'),
+          ]}
+        >
+          {jobs.map((job) => (
+            <tr key={job.id} data-job={job.id}>
+              <td>{formatDate(job.createdAt, true)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => open({ kind: 'job', jobId: job.id })}
+                >
+                  {jobTitle(job)}
+                </button>{' '}
+                {job.test && <span className="badge">{t('history.test')}</span>}
+              </td>
+              <td>
+                {job.sender.externalId ?? '–'}
+                {job.sender.environment ? ` · ${job.sender.environment}` : ''}
+              </td>
+              <td>{schedule(job)}</td>
+              <td>{job.counts.total.toLocaleString()}</td>
+              <td>{options(job)}</td>
+              <td>{t(`history.outcome.${outcomeOf(job)}`)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="job-rows__bar">
         <button

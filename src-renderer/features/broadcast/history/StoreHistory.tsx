@@ -3,6 +3,7 @@ import { formatDate } from '../../../lib/format.ts';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { storePageSize, useHistory } from './history-store.ts';
+import { DataTable } from '../../../ui/table/DataTable.tsx';
 
 /** Every announcement one store was sent, newest first, with its status and request ID. */
 export function StoreHistory({ externalId }: { externalId: string }) {
@@ -30,52 +31,48 @@ export function StoreHistory({ externalId }: { externalId: string }) {
             : t('history.storeCount', { count: total, total: total.toLocaleString() })}
       </p>
       {rows.length > 0 && (
-        <div className="usage-table-wrap">
-          <table className="usage-table" aria-label={t('history.storeTitle', { id: externalId })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.column.created')}</th>
-                <th scope="col">{t('history.column.audio')}</th>
-                <th scope="col">{t('history.column.schedule')}</th>
-                <th scope="col">{t('rows.status')}</th>
-                <th scope="col">{t('rows.reason')}</th>
-                <th scope="col">{t('rows.requestId')}</th>
-                <th scope="col">{t('history.column.sender')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.jobId}>
-                  <td>{formatDate(row.createdAt, true)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => open({ kind: 'job', jobId: row.jobId })}
-                    >
-                      {row.audioName ?? row.audioId}
-                    </button>
-                    {row.test && <span className="badge">{t('history.test')}</span>}
-                  </td>
-                  <td>{row.scheduleAt ? formatDate(row.scheduleAt, true) : t('facts.now')}</td>
-                  <td>
-                    <span className={`store-status store-status--${row.status}`}>
-                      {t(`status.${row.status}`)}
-                    </span>
-                  </td>
-                  <td className="job-rows__reason">{row.reason ?? '–'}</td>
-                  <td>
-                    <code>{row.requestId ?? '–'}</code>
-                  </td>
-                  <td>
-                    {row.sender.externalId ?? '–'}
-                    {row.sender.environment ? ` · ${row.sender.environment}` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('history.storeTitle', { id: externalId })}
+          columns={[
+            t('history.column.created'),
+            t('history.column.audio'),
+            t('history.column.schedule'),
+            t('rows.status'),
+            t('rows.reason'),
+            t('rows.requestId'),
+            t('history.column.sender'),
+          ]}
+        >
+          {rows.map((row) => (
+            <tr key={row.jobId}>
+              <td>{formatDate(row.createdAt, true)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => open({ kind: 'job', jobId: row.jobId })}
+                >
+                  {row.audioName ?? row.audioId}
+                </button>
+                {row.test && <span className="badge">{t('history.test')}</span>}
+              </td>
+              <td>{row.scheduleAt ? formatDate(row.scheduleAt, true) : t('facts.now')}</td>
+              <td>
+                <span className={`store-status store-status--${row.status}`}>
+                  {t(`status.${row.status}`)}
+                </span>
+              </td>
+              <td className="job-rows__reason">{row.reason ?? '–'}</td>
+              <td>
+                <code>{row.requestId ?? '–'}</code>
+              </td>
+              <td>
+                {row.sender.externalId ?? '–'}
+                {row.sender.environment ? ` · ${row.sender.environment}` : ''}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="job-rows__bar">
         <button

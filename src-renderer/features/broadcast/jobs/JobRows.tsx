@@ -10,6 +10,7 @@ import { api } from '../../../api/client.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { Field } from '../../../ui/Field.tsx';
+import { DataTable } from '../../../ui/table/DataTable.tsx';
 
 export const rowsPageSize = 50;
 
@@ -93,49 +94,45 @@ export function JobRows({ jobId, version, onOpenStore }: Props) {
       </div>
       {error && <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} />}
       {rows.length > 0 && (
-        <div className="usage-table-wrap">
-          <table className="usage-table" aria-label={t('rows.label')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('rows.store')}</th>
-                <th scope="col">{t('rows.status')}</th>
-                <th scope="col">{t('rows.reason')}</th>
-                <th scope="col">{t('rows.requestId')}</th>
-                <th scope="col">{t('rows.at')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.externalId} data-status={row.status}>
-                  <td>
-                    {onOpenStore ? (
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={t('rows.openStore', { id: row.externalId })}
-                        onClick={() => onOpenStore(row.externalId)}
-                      >
-                        {row.externalId}
-                      </button>
-                    ) : (
-                      row.externalId
-                    )}
-                  </td>
-                  <td>
-                    <span className={`store-status store-status--${row.status}`}>
-                      {t(`status.${row.status}`)}
-                    </span>
-                  </td>
-                  <td className="job-rows__reason">{row.reason ?? '–'}</td>
-                  <td>
-                    <code>{row.requestId ?? '–'}</code>
-                  </td>
-                  <td>{row.at ? formatDate(new Date(row.at).toISOString(), true) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('rows.label')}
+          columns={[
+            t('rows.store'),
+            t('rows.status'),
+            t('rows.reason'),
+            t('rows.requestId'),
+            t('rows.at'),
+          ]}
+        >
+          {rows.map((row) => (
+            <tr key={row.externalId} data-status={row.status}>
+              <td>
+                {onOpenStore ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('rows.openStore', { id: row.externalId })}
+                    onClick={() => onOpenStore(row.externalId)}
+                  >
+                    {row.externalId}
+                  </button>
+                ) : (
+                  row.externalId
+                )}
+              </td>
+              <td>
+                <span className={`store-status store-status--${row.status}`}>
+                  {t(`status.${row.status}`)}
+                </span>
+              </td>
+              <td className="job-rows__reason">{row.reason ?? '–'}</td>
+              <td>
+                <code>{row.requestId ?? '–'}</code>
+              </td>
+              <td>{row.at ? formatDate(new Date(row.at).toISOString(), true) : '–'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
