@@ -3,6 +3,13 @@
 
 ci_say() { echo "[aislecast] $*"; }
 
+# Where traffic passes through a proxy with its own certificate authority, the machine trusts it
+# in the system bundle, but Node does not read that bundle by itself: npm's fetches would fail
+# with "self-signed certificate in certificate chain". Point Node at it when nothing else is set.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
+
 # Whether a Node version (default: the running one) satisfies package.json's `engines.node`.
 # Runs before `npm ci` under whatever old Node the machine has, so it is plain JS without
 # dependencies; it understands what `engines` uses: `||` of `^x.y.z`, `>=x.y.z` and bare majors.
