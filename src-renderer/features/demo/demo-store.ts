@@ -6,6 +6,11 @@ import { createStaleAnswerGuard } from '../../api/stale-answer-guard.ts';
 
 interface DemoStore {
   status: DemoStatus;
+  /**
+   * How far Musique's clock is ahead of this PC's: the demo sandbox's, measured when its status
+   * arrives (it moves when the demo clock is moved forward); 0 outside the demo.
+   */
+  clockOffsetMs: number;
   error?: ApiError;
   load: () => Promise<void>;
   start: () => Promise<boolean>;
@@ -17,6 +22,7 @@ const answers = createStaleAnswerGuard();
 
 export const useDemo = create<DemoStore>((set) => ({
   status: { active: false, busy: false },
+  clockOffsetMs: 0,
   async load() {
     const fresh = answers.begin();
     const status = await api.demo.status();
@@ -43,6 +49,17 @@ export const useDemo = create<DemoStore>((set) => ({
     }
   },
 }));
+
+// Every new status re-measures the offset, wherever it was set from.
+useDemo.subscribe((state, previous) => {
+  if (state.status === previous.status) return;
+  const { active, clock } = state.status;
+  const clockOffsetMs = active && clock !== undefined ? clock - Date.now() : 0;
+  if (clockOffsetMs !== state.clockOffsetMs) useDemo.setState({ clockOffsetMs });
+});
+
+/** The time Musique judges schedules by: the demo's clock while it runs, else this PC's. */
+export const serviceNow = (): number => Date.now() + useDemo.getState().clockOffsetMs;
 
 export function subscribeDemo(): () => void {
   return onEvent('demo.changed', (status) => {

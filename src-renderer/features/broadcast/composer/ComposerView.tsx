@@ -11,6 +11,7 @@ import { WhatStep } from './WhatStep.tsx';
 import { WhenStep } from './WhenStep.tsx';
 import { WhoStep } from './WhoStep.tsx';
 import './composer.css';
+import { useDemo } from '../../demo/demo-store.ts';
 
 /** The step a "Next" refuses to leave, with its problem shown and focused. */
 export interface StepProps {
@@ -74,7 +75,8 @@ export function ComposerView() {
     heading.current?.focus();
   }, [step]);
 
-  const now = useNow(15_000);
+  // Musique's time: the demo's clock, moved forward, while the demo runs.
+  const now = useNow(15_000) + useDemo((state) => state.clockOffsetMs);
   const list = useMemo(() => blockers(draftOf(state), plan, now), [state, plan, now]);
   const index = steps.indexOf(step);
   const stepDone = (id: StepId) => !list.some((b) => b.step === id && b.kind !== 'noPlan');

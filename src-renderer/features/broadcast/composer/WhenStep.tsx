@@ -17,6 +17,7 @@ import {
   whenProblem,
   type WhenKind,
 } from './schedule.ts';
+import { useDemo } from '../../demo/demo-store.ts';
 
 const kinds: WhenKind[] = ['now', 'at', 'local'];
 const passedChoices: PassedChoice[] = ['now', 'nextDay', 'skip'];
@@ -29,7 +30,8 @@ export function WhenStep({ attempted, problemRef }: StepProps) {
   const plan = useComposer((s) => s.plan);
   const setWhen = useComposer((s) => s.setWhen);
   const name = useId();
-  const now = useNow(15_000);
+  // Musique's time: the demo's clock, moved forward, while the demo runs.
+  const now = useNow(15_000) + useDemo((state) => state.clockOffsetMs);
   const problem = whenProblem(
     when,
     now,

@@ -33,6 +33,7 @@ import {
   type Pick,
   type TargetSelection,
 } from './targets.ts';
+import { serviceNow } from '../../demo/demo-store.ts';
 
 /** Choices settle for this long before main is asked for a new plan. */
 export const planDelayMs = 300;
@@ -84,7 +85,7 @@ let planTimer: ReturnType<typeof setTimeout> | undefined;
 /** What to ask main to plan: nothing while a part is missing or the time is refused at its field. */
 function planArgs(state: ComposerState) {
   const zones = state.targets.timeZones.map((zone) => zone.timeZone);
-  if (whenProblem(state.when, Date.now(), zones)) return undefined;
+  if (whenProblem(state.when, serviceNow(), zones)) return undefined;
   return broadcastArgs(draftOf(state));
 }
 

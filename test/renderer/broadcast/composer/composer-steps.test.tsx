@@ -5,6 +5,7 @@ import { useBroadcast } from '../../../../src-renderer/features/broadcast/broadc
 import { useComposer } from '../../../../src-renderer/features/broadcast/composer/composer-store.ts';
 import { TargetSummary } from '../../../../src-renderer/features/broadcast/composer/TargetSummary.tsx';
 import { pcDateTime } from '../../../../src-renderer/features/broadcast/composer/schedule.ts';
+import { useDemo } from '../../../../src-renderer/features/demo/demo-store.ts';
 import { useFixedLayout } from '../../support/layout.ts';
 import { audio } from '../../musique/fixtures.ts';
 import { callsOf, openComposer } from './harness.tsx';
@@ -148,6 +149,30 @@ describe('the composer: when and how', () => {
     await waitFor(() => expect(callsOf(bridge, 'broadcast.plan').length).toBe(before + 1));
     const last = callsOf(bridge, 'broadcast.plan').at(-1)!;
     expect(last.schedule).toEqual({ kind: 'at', at: new Date(future).toISOString() });
+  });
+
+  it('in the demo, judges the time by the demo clock once it was moved forward', async () => {
+    await openComposer();
+    fireEvent.click(screen.getByRole('radio', { name: /Opening hours/ }));
+    step(/Who/);
+    fireEvent.click(screen.getByRole('radio', { name: 'Every store (4)' }));
+    step(/When/);
+    fireEvent.click(screen.getByRole('radio', { name: 'At one time for every store' }));
+    const field = screen.getByLabelText(/^Date and time/);
+    const tomorrow = pcDateTime(Date.now() + 86_400_000);
+    fireEvent.change(field, { target: { value: tomorrow } });
+    expect(screen.queryByText(/already passed/)).toBeNull();
+    // The demo's clock was moved two days ahead: tomorrow has passed for the Musique in use.
+    act(() =>
+      useDemo.setState({
+        status: { active: true, busy: false, clock: Date.now() + 2 * 86_400_000 },
+      }),
+    );
+    expect(
+      await screen.findByText('That time has already passed. Choose a time in the future.'),
+    ).toBeTruthy();
+    act(() => useDemo.setState({ status: { active: false, busy: false } }));
+    await waitFor(() => expect(screen.queryByText(/already passed/)).toBeNull());
   });
 
   it('explains priority in plain words and refuses repeat and volume out of range', async () => {
