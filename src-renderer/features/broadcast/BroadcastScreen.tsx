@@ -1,6 +1,6 @@
 import { KeyRound, Megaphone } from 'lucide-react';
 import { Tabs } from 'radix-ui';
-import { useEffect, type DragEvent } from 'react';
+import { useEffect, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../lib/navigation-store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -16,7 +16,15 @@ import { UsageLogView } from './UsageLogView.tsx';
 import { usePermission } from './use-permission.ts';
 import './broadcast.css';
 
-const tabs: BroadcastTab[] = ['library', 'compose', 'jobs', 'history', 'upload', 'usage'];
+/** Each tab's panel, in the order the tabs are shown: one list, so a new tab is one line. */
+const panels: ReadonlyArray<[BroadcastTab, () => ReactNode]> = [
+  ['library', () => <LibraryView />],
+  ['compose', () => <ComposerView />],
+  ['jobs', () => <JobsView />],
+  ['history', () => <HistoryView />],
+  ['upload', () => <UploadPanel />],
+  ['usage', () => <UsageLogView />],
+];
 
 /** The broadcaster: header (environment, status, quota) over the library, uploads and log. */
 export function BroadcastScreen() {
@@ -79,30 +87,17 @@ export function BroadcastScreen() {
           onValueChange={(value) => setTab(value as BroadcastTab)}
         >
           <Tabs.List className="tab-list" aria-label={t('tabs.label')}>
-            {tabs.map((id) => (
+            {panels.map(([id]) => (
               <Tabs.Trigger key={id} value={id} className="tab">
                 {t(`tabs.${id}`)}
               </Tabs.Trigger>
             ))}
           </Tabs.List>
-          <Tabs.Content value="library" className="broadcaster__panel">
-            <LibraryView />
-          </Tabs.Content>
-          <Tabs.Content value="compose" className="broadcaster__panel">
-            <ComposerView />
-          </Tabs.Content>
-          <Tabs.Content value="jobs" className="broadcaster__panel">
-            <JobsView />
-          </Tabs.Content>
-          <Tabs.Content value="history" className="broadcaster__panel">
-            <HistoryView />
-          </Tabs.Content>
-          <Tabs.Content value="upload" className="broadcaster__panel">
-            <UploadPanel />
-          </Tabs.Content>
-          <Tabs.Content value="usage" className="broadcaster__panel">
-            <UsageLogView />
-          </Tabs.Content>
+          {panels.map(([id, panel]) => (
+            <Tabs.Content key={id} value={id} className="broadcaster__panel">
+              {panel()}
+            </Tabs.Content>
+          ))}
         </Tabs.Root>
       )}
     </div>
